@@ -1,0 +1,12 @@
+#pragma once
+// The subcommands of shuiheng-cli. Each registers itself on the CLI11 app and returns the
+// exit status through `status` when it ran.
+
+#include <CLI/CLI.hpp>
+
+namespace shuiheng::cli {
+
+void addValidateCommand(CLI::App& app, int& status);
+void addInfoCommand(CLI::App& app, int& status);
+
+} // namespace shuiheng::cli

@@ -1,0 +1,341 @@
+// Reading a plant file: JSON text → Plant, with a diagnostic for every structural problem.
+
+#include "io/atomic_file.h"
+#include "io/json_depth.h"
+#include "io/plant_file.h"
+#include "validation/validate_plant.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace shuiheng {
+namespace {
+
+using Json = nlohmann::json;
+
+std::string_view jsonTypeName(const Json& value) {
+    if (value.is_number())
+        return "a number";
+    if (value.is_string())
+        return "a string";
+    if (value.is_boolean())
+        return "true/false";
+    if (value.is_null())
+        return "null";
+    if (value.is_array())
+        return "a list";
+    return "an object";
+}
+
+/// Reads the fields of one JSON object, reporting wrong types and keeping unknown fields.
+class ObjectReader {
+public:
+    ObjectReader(const Json& object, std::string location, std::string subject, Diagnostics& out)
+        : object_(object)
+        , location_(std::move(location))
+        , subject_(std::move(subject))
+        , out_(out) {}
+
+    void setSubject(std::string subject) { subject_ = std::move(subject); }
+
+    std::optional<std::string> string(const char* key, bool required) {
+        known_.push_back(key);
+        const auto it = object_.find(key);
+        if (it == object_.end()) {
+            if (required)
+                error(key, "is missing");
+            return std::nullopt;
+        }
+        if (!it->is_string()) {
+            error(key, fmt::format("must be a string, got {}", jsonTypeName(*it)));
+            return std::nullopt;
+        }
+        return it->get<std::string>();
+    }
+
+    std::optional<double> number(const char* key, bool required, std::string_view field = {}) {
+        known_.push_back(key);
+        const auto it = object_.find(key);
+        const std::string name = field.empty() ? std::string(key) : std::string(field);
+        if (it == object_.end()) {
+            if (required)
+                error(name, "is missing");
+            return std::nullopt;
+        }
+        if (!it->is_number()) {
+            error(name, fmt::format("must be a number, got {}", jsonTypeName(*it)));
+            return std::nullopt;
+        }
+        const double value = it->get<double>();
+        if (!std::isfinite(value)) {
+            error(name, "must be a finite number");
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    const Json* object(const char* key) {
+        known_.push_back(key);
+        const auto it = object_.find(key);
+        if (it == object_.end())
+            return nullptr;
+        if (!it->is_object()) {
+            error(key, fmt::format("must be an object, got {}", jsonTypeName(*it)));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    const Json* array(const char* key, bool required) {
+        known_.push_back(key);
+        const auto it = object_.find(key);
+        if (it == object_.end()) {
+            if (required)
+                error(key, "is missing");
+            return nullptr;
+        }
+        if (!it->is_array()) {
+            error(key, fmt::format("must be a list, got {}", jsonTypeName(*it)));
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    template <typename Enum>
+    std::optional<Enum> choice(const char* key, bool required, std::optional<Enum> (*parse)(std::string_view),
+                               std::string_view allowed) {
+        const auto text = string(key, required);
+        if (!text)
+            return std::nullopt;
+        const auto value = parse(*text);
+        if (!value)
+            error(key, fmt::format("unknown value '{}' (allowed: {})", *text, allowed));
+        return value;
+    }
+
+    /// Everything not asked for so far: kept as raw JSON and noted.
+    ExtraFields extras(std::string_view prefix = {}) {
+        ExtraFields extra;
+        for (const auto& [key, value] : object_.items()) {
+            if (std::find(known_.begin(), known_.end(), key) != known_.end())
+                continue;
+            extra.emplace(key, value.dump());
+            out_.push_back({Severity::Note, location_, subject_, std::string(prefix) + key,
+                            "unknown field, kept as it is"});
+        }
+        return extra;
+    }
+
+    void error(std::string_view field, std::string message) {
+        out_.push_back({Severity::Error, location_, subject_, std::string(field), std::move(message)});
+    }
+
+private:
+    const Json& object_;
+    std::string location_;
+    std::string subject_;
+    Diagnostics& out_;
+    std::vector<std::string> known_;
+};
+
+std::string idSubject(std::string_view what, const Json& object) {
+    const auto it = object.find("id");
+    if (it != object.end() && it->is_string())
+        return fmt::format("{} {}", what, it->get<std::string>());
+    return {};
+}
+
+template <typename Item, typename ReadOne>
+std::vector<Item> readList(const Json* list, std::string_view name, Diagnostics& out, ReadOne readOne) {
+    std::vector<Item> items;
+    if (!list)
+        return items;
+    items.reserve(list->size());
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Json& entry = (*list)[i];
+        const std::string location = fmt::format("{}[{}]", name, i);
+        if (!entry.is_object()) {
+            out.push_back({Severity::Error, location, "", "",
+                           fmt::format("must be an object, got {}", jsonTypeName(entry))});
+            continue;
+        }
+        items.push_back(readOne(entry, location));
+    }
+    return items;
+}
+
+Node readNode(const Json& json, const std::string& location, Diagnostics& out) {
+    ObjectReader r(json, location, idSubject("node", json), out);
+    Node node;
+    node.id = r.string("id", true).value_or("");
+    node.name = r.string("name", false).value_or("");
+    node.kind =
+        r.choice<NodeKind>("kind", true, parseNodeKind, "source, unit, group, discharge, consumption, loss")
+            .value_or(NodeKind::Unit);
+    node.parent = r.string("parent", false).value_or("");
+    node.origin = r.choice<SourceOrigin>(
+        "origin", false, parseSourceOrigin,
+        "municipal, groundwater, surface, reclaimed, rain, mine, brackish, purchased-steam, other");
+    node.category = r.string("category", false).value_or("");
+    node.extra = r.extras();
+    return node;
+}
+
+Stream readStream(const Json& json, const std::string& location, Diagnostics& out) {
+    ObjectReader r(json, location, idSubject("stream", json), out);
+    Stream stream;
+    stream.id = r.string("id", true).value_or("");
+    stream.from = r.string("from", true).value_or("");
+    stream.to = r.string("to", true).value_or("");
+    stream.declaredType = r.choice<StreamType>("type", false, parseStreamType,
+                                               "intake, cascade, recycle, discharge, consumption, leakage");
+    if (const Json* m = r.object("measurement")) {
+        ObjectReader mr(*m, location, idSubject("stream", json), out);
+        Measurement measurement;
+        const auto value = mr.number("value", true, "measurement.value");
+        const auto sigma = mr.number("sigma", true, "measurement.sigma");
+        measurement.value = value.value_or(0);
+        measurement.sigma = sigma.value_or(0);
+        measurement.extra = mr.extras("measurement.");
+        if (value && sigma)
+            stream.measurement = measurement;
+    }
+    stream.extra = r.extras();
+    return stream;
+}
+
+Meter readMeter(const Json& json, const std::string& location, Diagnostics& out) {
+    ObjectReader r(json, location, idSubject("meter", json), out);
+    Meter meter;
+    meter.id = r.string("id", true).value_or("");
+    meter.stream = r.string("stream", true).value_or("");
+    meter.kind = r.choice<MeterKind>("kind", true, parseMeterKind, "totalizer, flowrate")
+                     .value_or(MeterKind::Totalizer);
+    meter.unit = r.string("unit", true).value_or("");
+    meter.mpe = r.number("mpe", true).value_or(0);
+    meter.rollover = r.number("rollover", false);
+    meter.factor = r.number("factor", false).value_or(1);
+    meter.extra = r.extras();
+    return meter;
+}
+
+Reading readReading(const Json& json, const std::string& location, Diagnostics& out) {
+    ObjectReader r(json, location, "", out);
+    Reading reading;
+    reading.meter = r.string("meter", true).value_or("");
+    r.setSubject("reading of meter " + reading.meter);
+    reading.time = r.string("time", true).value_or("");
+    reading.value = r.number("value", true).value_or(0);
+    reading.extra = r.extras();
+    return reading;
+}
+
+Production readProduction(const Json& json, Diagnostics& out) {
+    ObjectReader r(json, "production", "", out);
+    Production production;
+    production.quantity = r.number("quantity", true).value_or(0);
+    production.unit = r.string("unit", true).value_or("");
+    production.per = r.string("per", true).value_or("");
+    production.extra = r.extras();
+    return production;
+}
+
+/// "line 3, column 14: unexpected end of input" from a nlohmann parse error.
+std::string describeParseError(const nlohmann::json::parse_error& e, std::string_view text) {
+    std::size_t line = 1, column = 1;
+    const std::size_t end = std::min<std::size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    std::string what = e.what();
+    // Keep the reason, drop the prefix and the echo of the bytes read (which may be binary).
+    if (auto pos = what.find("syntax error while parsing"); pos != std::string::npos)
+        what = what.substr(pos);
+    else if (auto colon = what.find(": "); colon != std::string::npos)
+        what = what.substr(colon + 2);
+    if (auto last = what.find("; last read"); last != std::string::npos)
+        what.erase(last);
+    return fmt::format("line {}, column {}", line, column) + ": " + what;
+}
+
+} // namespace
+
+PlantFileResult parsePlantJson(std::string_view text) {
+    PlantFileResult result;
+    auto& out = result.diagnostics;
+    auto fail = [&](std::string location, std::string message) {
+        out.push_back({Severity::Error, std::move(location), "", "", std::move(message)});
+        return result;
+    };
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return fail("file", "the file is empty");
+    if (const auto depth = jsonNestingTooDeep(text, maxJsonNesting))
+        return fail(fmt::format("byte {}", *depth),
+                    fmt::format("the JSON nests deeper than {} levels; a plant file "
+                                "never does",
+                                maxJsonNesting));
+    Json json;
+    try {
+        json = Json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        return fail("file", "not valid JSON at " + describeParseError(e, text));
+    }
+    if (!json.is_object())
+        return fail("file", fmt::format("a plant file is a JSON object, this is {}", jsonTypeName(json)));
+
+    ObjectReader top(json, "plant", "", out);
+    const auto format = top.string("format", true);
+    if (format && *format != plantFileFormat)
+        top.error("format", fmt::format("is '{}', expected '{}'", *format, plantFileFormat));
+    const auto version = top.number("version", true);
+    if (version && *version != plantFileVersion)
+        top.error("version", fmt::format("version {} is not supported; this Shuiheng reads version {}",
+                                         *version, plantFileVersion));
+    if (!format || *format != plantFileFormat || !version || *version != plantFileVersion)
+        return result; // not a plant file we understand: the rest would only add noise
+
+    Plant plant;
+    plant.name = top.string("name", false).value_or("");
+    plant.flowUnit = top.string("flowUnit", true).value_or("");
+    plant.nodes = readList<Node>(top.array("nodes", true), "nodes", out,
+                                 [&](const Json& j, const std::string& at) { return readNode(j, at, out); });
+    plant.streams =
+        readList<Stream>(top.array("streams", true), "streams", out,
+                         [&](const Json& j, const std::string& at) { return readStream(j, at, out); });
+    plant.meters =
+        readList<Meter>(top.array("meters", false), "meters", out,
+                        [&](const Json& j, const std::string& at) { return readMeter(j, at, out); });
+    plant.readings =
+        readList<Reading>(top.array("readings", false), "readings", out,
+                          [&](const Json& j, const std::string& at) { return readReading(j, at, out); });
+    if (const Json* production = top.object("production"))
+        plant.production = readProduction(*production, out);
+    plant.extra = top.extras();
+    result.plant = std::move(plant);
+    return result;
+}
+
+PlantFileResult loadPlantFile(const std::filesystem::path& path) {
+    std::string error;
+    const auto text = readWholeFile(path, error);
+    if (!text) {
+        PlantFileResult result;
+        result.diagnostics.push_back({Severity::Error, "file", "", "", error});
+        return result;
+    }
+    PlantFileResult result = parsePlantJson(*text);
+    if (result.plant) {
+        Diagnostics semantic = validatePlant(*result.plant);
+        result.diagnostics.insert(result.diagnostics.end(), semantic.begin(), semantic.end());
+    }
+    return result;
+}
+
+} // namespace shuiheng

@@ -1,0 +1,309 @@
+#include "validation/validate_plant.h"
+
+#include "model/iso_time.h"
+#include "model/plant_graph.h"
+#include "model/units.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace shuiheng {
+namespace {
+
+std::string number(double value) {
+    return fmt::format("{}", value);
+}
+
+class Checker {
+public:
+    explicit Checker(const Plant& plant)
+        : plant_(plant)
+        , graph_(plant) {}
+
+    Diagnostics run() {
+        checkPlant();
+        checkNodes();
+        checkHierarchy();
+        checkStreams();
+        checkUnitsHaveFlow();
+        checkMeters();
+        checkReadings();
+        checkProduction();
+        return std::move(out_);
+    }
+
+private:
+    const Plant& plant_;
+    PlantGraph graph_;
+    Diagnostics out_;
+
+    void report(Severity severity, std::string location, std::string subject, std::string field,
+                std::string message) {
+        out_.push_back(
+            {severity, std::move(location), std::move(subject), std::move(field), std::move(message)});
+    }
+
+    static std::string at(std::string_view array, std::size_t i) { return fmt::format("{}[{}]", array, i); }
+    static std::string nodeName(const Node& n) {
+        return "node " + (n.id.empty() ? std::string("(no id)") : n.id);
+    }
+    static std::string streamName(const Stream& s) {
+        return "stream " + (s.id.empty() ? std::string("(no id)") : s.id);
+    }
+
+    void checkPlant() {
+        if (plant_.name.empty())
+            report(Severity::Warning, "plant", "", "name", "the plant has no name");
+        if (!flowUnitInCubicMetresPerHour(plant_.flowUnit))
+            report(Severity::Error, "plant", "", "flowUnit",
+                   fmt::format("unknown flow unit '{}' (use m3/h, m3/d, L/s, t/h, ...)", plant_.flowUnit));
+        if (plant_.nodes.empty())
+            report(Severity::Error, "plant", "", "nodes", "the plant has no nodes");
+    }
+
+    void checkNodes() {
+        std::unordered_map<std::string_view, std::size_t> firstSeen;
+        for (std::size_t i = 0; i < plant_.nodes.size(); ++i) {
+            const Node& n = plant_.nodes[i];
+            const std::string where = at("nodes", i);
+            if (n.id.empty()) {
+                report(Severity::Error, where, "", "id", "the node has no id");
+            } else if (auto [it, inserted] = firstSeen.try_emplace(n.id, i); !inserted) {
+                report(Severity::Error, where, nodeName(n), "id",
+                       fmt::format("duplicate id: nodes[{}] has the same id", it->second));
+            }
+            if (n.origin && n.kind != NodeKind::Source)
+                report(Severity::Warning, where, nodeName(n), "origin",
+                       fmt::format("only sources have an origin; this is a {}", toString(n.kind)));
+            if (!n.category.empty() && n.kind != NodeKind::Unit)
+                report(Severity::Warning, where, nodeName(n), "category",
+                       fmt::format("only units have a category; this is a {}", toString(n.kind)));
+            if (!n.parent.empty() && n.kind != NodeKind::Unit && n.kind != NodeKind::Group)
+                report(
+                    Severity::Error, where, nodeName(n), "parent",
+                    fmt::format("only units and groups belong to a group; this is a {}", toString(n.kind)));
+        }
+    }
+
+    void checkHierarchy() {
+        for (std::size_t i = 0; i < plant_.nodes.size(); ++i) {
+            const Node& n = plant_.nodes[i];
+            const std::string where = at("nodes", i);
+            if (!n.parent.empty()) {
+                const auto parent = graph_.findNode(n.parent);
+                if (!parent)
+                    report(Severity::Error, where, nodeName(n), "parent",
+                           fmt::format("unknown node '{}'", n.parent));
+                else if (plant_.nodes[*parent].kind != NodeKind::Group)
+                    report(Severity::Error, where, nodeName(n), "parent",
+                           fmt::format("'{}' is a {}, not a group", n.parent,
+                                       toString(plant_.nodes[*parent].kind)));
+                else if (graph_.level(i) == 0)
+                    report(Severity::Error, where, nodeName(n), "parent",
+                           "groups nest in a cycle: this node is, through its parents, inside itself");
+            }
+            if (n.kind == NodeKind::Group && graph_.level(i) != 0 && graph_.unitsUnder(i).empty())
+                report(Severity::Warning, where, nodeName(n), "", "the group holds no units");
+        }
+    }
+
+    void checkMeasurement(const Stream& s, const std::string& where) {
+        if (!s.measurement)
+            return;
+        const Measurement& m = *s.measurement;
+        if (!std::isfinite(m.value))
+            report(Severity::Error, where, streamName(s), "measurement.value", "must be a finite number");
+        else if (m.value < 0)
+            report(Severity::Error, where, streamName(s), "measurement.value",
+                   fmt::format("a flow must not be negative, got {} (reverse the stream instead)",
+                               number(m.value)));
+        if (!std::isfinite(m.sigma))
+            report(Severity::Error, where, streamName(s), "measurement.sigma", "must be a finite number");
+        else if (m.sigma < 0)
+            report(Severity::Error, where, streamName(s), "measurement.sigma",
+                   fmt::format("must not be negative, got {}", number(m.sigma)));
+    }
+
+    void checkStreamEnds(const Stream& s, const std::string& where) {
+        bool resolved = true;
+        for (const auto& [field, id] : {std::pair{"from", &s.from}, std::pair{"to", &s.to}}) {
+            const auto node = graph_.findNode(*id);
+            if (id->empty()) {
+                report(Severity::Error, where, streamName(s), field, "missing node id");
+                resolved = false;
+            } else if (!node) {
+                report(Severity::Error, where, streamName(s), field, fmt::format("unknown node '{}'", *id));
+                resolved = false;
+            } else if (plant_.nodes[*node].kind == NodeKind::Group) {
+                report(Severity::Error, where, streamName(s), field,
+                       fmt::format("'{}' is a group; streams join units, sources and sinks", *id));
+                resolved = false;
+            }
+        }
+        if (!resolved)
+            return;
+        const NodeKind from = plant_.nodes[*graph_.findNode(s.from)].kind;
+        const NodeKind to = plant_.nodes[*graph_.findNode(s.to)].kind;
+        if (isBoundary(from) && isBoundary(to)) {
+            report(Severity::Error, where, streamName(s), "",
+                   fmt::format("joins two boundary nodes ({} '{}' → {} '{}'); a stream must pass a unit",
+                               toString(from), s.from, toString(to), s.to));
+            return;
+        }
+        if (isSink(from))
+            report(Severity::Error, where, streamName(s), "from",
+                   fmt::format("'{}' is a {} node: water does not flow out of it", s.from, toString(from)));
+        if (to == NodeKind::Source)
+            report(Severity::Error, where, streamName(s), "to",
+                   fmt::format("'{}' is a source: water does not flow into it", s.to));
+    }
+
+    void checkDeclaredType(StreamIndex i, const Stream& s, const std::string& where) {
+        if (!s.declaredType || !graph_.isConnected(i))
+            return;
+        const NodeIndex from = graph_.fromNode(i);
+        const NodeIndex to = graph_.toNode(i);
+        if (*s.declaredType == StreamType::Recycle) {
+            if (plant_.nodes[from].kind != NodeKind::Unit || plant_.nodes[to].kind != NodeKind::Unit)
+                report(Severity::Error, where, streamName(s), "type",
+                       "a recycle stream circulates between units; this one touches the boundary");
+            return;
+        }
+        const StreamType derived = graph_.typeOf(i);
+        if (derived != *s.declaredType)
+            report(Severity::Error, where, streamName(s), "type",
+                   fmt::format("declared '{}' but its ends make it '{}'", toString(*s.declaredType),
+                               toString(derived)));
+    }
+
+    void checkStreams() {
+        std::unordered_map<std::string_view, std::size_t> firstSeen;
+        for (StreamIndex i = 0; i < plant_.streams.size(); ++i) {
+            const Stream& s = plant_.streams[i];
+            const std::string where = at("streams", i);
+            if (s.id.empty())
+                report(Severity::Error, where, "", "id", "the stream has no id");
+            else if (auto [it, inserted] = firstSeen.try_emplace(s.id, i); !inserted)
+                report(Severity::Error, where, streamName(s), "id",
+                       fmt::format("duplicate id: streams[{}] has the same id", it->second));
+            checkStreamEnds(s, where);
+            checkDeclaredType(i, s, where);
+            checkMeasurement(s, where);
+        }
+    }
+
+    void checkUnitsHaveFlow() {
+        for (NodeIndex i = 0; i < plant_.nodes.size(); ++i) {
+            const Node& n = plant_.nodes[i];
+            if (n.kind != NodeKind::Unit)
+                continue;
+            auto notSelf = [&](StreamIndex s) { return graph_.fromNode(s) != graph_.toNode(s); };
+            const auto ins = graph_.inStreams(i);
+            const auto outs = graph_.outStreams(i);
+            const bool hasIn = std::any_of(ins.begin(), ins.end(), notSelf);
+            const bool hasOut = std::any_of(outs.begin(), outs.end(), notSelf);
+            if (!hasIn)
+                report(Severity::Error, at("nodes", i), nodeName(n), "",
+                       "the unit has no inflow (circulation alone does not feed it)");
+            if (!hasOut)
+                report(Severity::Error, at("nodes", i), nodeName(n), "",
+                       "the unit has no outflow (circulation alone does not drain it)");
+        }
+        for (NodeIndex i : graph_.unitsCutOffFromBoundary()) {
+            const Node& n = plant_.nodes[i];
+            report(Severity::Warning, at("nodes", i), nodeName(n), "",
+                   "no chain of streams links this unit to a source or sink; its flows cannot be balanced "
+                   "against the site");
+        }
+    }
+
+    void checkMeters() {
+        std::unordered_map<std::string_view, std::size_t> firstSeen;
+        std::unordered_set<std::string_view> metered;
+        for (std::size_t i = 0; i < plant_.meters.size(); ++i) {
+            const Meter& m = plant_.meters[i];
+            const std::string where = at("meters", i);
+            const std::string name = "meter " + (m.id.empty() ? std::string("(no id)") : m.id);
+            if (m.id.empty())
+                report(Severity::Error, where, "", "id", "the meter has no id");
+            else if (auto [it, inserted] = firstSeen.try_emplace(m.id, i); !inserted)
+                report(Severity::Error, where, name, "id",
+                       fmt::format("duplicate id: meters[{}] has the same id", it->second));
+            const auto stream = graph_.findStream(m.stream);
+            if (!stream) {
+                report(Severity::Error, where, name, "stream", fmt::format("unknown stream '{}'", m.stream));
+            } else {
+                if (plant_.streams[*stream].measurement)
+                    report(Severity::Error, where, name, "stream",
+                           fmt::format("stream '{}' has a measurement and a meter: say which one holds",
+                                       m.stream));
+                if (!metered.insert(m.stream).second)
+                    report(Severity::Note, where, name, "stream",
+                           fmt::format("stream '{}' has more than one meter (a replacement?)", m.stream));
+            }
+            const bool unitKnown = m.kind == MeterKind::Totalizer
+                                       ? volumeUnitInCubicMetres(m.unit).has_value()
+                                       : flowUnitInCubicMetresPerHour(m.unit).has_value();
+            if (!unitKnown)
+                report(Severity::Error, where, name, "unit",
+                       fmt::format("unknown {} unit '{}'", m.kind == MeterKind::Totalizer ? "volume" : "flow",
+                                   m.unit));
+            if (!std::isfinite(m.mpe) || m.mpe < 0 || m.mpe >= 1)
+                report(Severity::Error, where, name, "mpe",
+                       fmt::format("must be a fraction in [0, 1), got {}", number(m.mpe)));
+            if (m.rollover && (!std::isfinite(*m.rollover) || *m.rollover <= 0))
+                report(Severity::Error, where, name, "rollover",
+                       fmt::format("must be a positive number, got {}", number(*m.rollover)));
+            if (!std::isfinite(m.factor) || m.factor <= 0)
+                report(Severity::Error, where, name, "factor",
+                       fmt::format("must be a positive number, got {}", number(m.factor)));
+        }
+    }
+
+    void checkReadings() {
+        std::unordered_set<std::string_view> meters;
+        for (const Meter& m : plant_.meters)
+            meters.insert(m.id);
+        for (std::size_t i = 0; i < plant_.readings.size(); ++i) {
+            const Reading& r = plant_.readings[i];
+            const std::string where = at("readings", i);
+            const std::string name = "reading of meter " + r.meter;
+            if (!meters.contains(r.meter))
+                report(Severity::Error, where, name, "meter", fmt::format("unknown meter '{}'", r.meter));
+            if (!parseIsoTime(r.time))
+                report(Severity::Error, where, name, "time",
+                       fmt::format("'{}' is not an ISO 8601 time with offset, e.g. 2026-06-01T08:00:00+08:00",
+                                   r.time));
+            if (!std::isfinite(r.value))
+                report(Severity::Error, where, name, "value", "must be a finite number");
+            else if (r.value < 0)
+                report(Severity::Error, where, name, "value",
+                       fmt::format("must not be negative, got {}", number(r.value)));
+        }
+    }
+
+    void checkProduction() {
+        if (!plant_.production)
+            return;
+        const Production& p = *plant_.production;
+        if (!std::isfinite(p.quantity) || p.quantity <= 0)
+            report(Severity::Error, "production", "", "quantity",
+                   fmt::format("must be a positive number, got {}", number(p.quantity)));
+        if (p.unit.empty())
+            report(Severity::Error, "production", "", "unit", "the product unit is missing (t, MW·h, ...)");
+        if (!periodInHours(p.per))
+            report(Severity::Error, "production", "", "per",
+                   fmt::format("unknown period '{}' (use h, d, month or a)", p.per));
+    }
+};
+
+} // namespace
+
+Diagnostics validatePlant(const Plant& plant) {
+    return Checker(plant).run();
+}
+
+} // namespace shuiheng

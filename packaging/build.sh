@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Configures (once) and builds Shuiheng into build/. Shared by run.sh and test.sh.
+set -euo pipefail
+top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${SHUIHENG_BUILD_DIR:-$top/build}"
+"$top/packaging/install-deps.sh"
+if [ ! -f "$build/build.ninja" ]; then
+    cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
+fi
+cmake --build "$build" -j "$(nproc)"
