@@ -265,6 +265,59 @@ std::string describeParseError(const nlohmann::json::parse_error& e, std::string
     return fmt::format("line {}, column {}", line, column) + ": " + what;
 }
 
+/// Where a number the parser could not hold sits, as a diagnostic naming the id and field when the
+/// path leads into a node, stream, meter or reading (read from `json`, parsed with the number nulled).
+Diagnostic describeOverflow(const OverflowingNumber& number, std::string_view text, const Json& json) {
+    std::string token(text.substr(number.offset, number.length));
+    if (token.size() > 40)
+        token = token.substr(0, 30) + "...";
+    Diagnostic d{Severity::Error, "plant", "", "",
+                 fmt::format("must be a finite number; {} is too large for any number", token)};
+    std::size_t fieldFrom = 0;
+    const auto& path = number.path;
+    const auto* list = path.empty() ? nullptr : std::get_if<std::string>(&path[0]);
+    const auto* index = path.size() < 2 ? nullptr : std::get_if<std::size_t>(&path[1]);
+    if (list && index && (*list == "nodes" || *list == "streams" || *list == "meters" || *list == "readings")) {
+        d.location = fmt::format("{}[{}]", *list, *index);
+        fieldFrom = 2;
+        const Json* entry = nullptr;
+        if (const auto it = json.find(*list); it != json.end() && it->is_array() && *index < it->size())
+            entry = &(*it)[*index];
+        if (entry && entry->is_object()) {
+            if (*list == "readings") {
+                const auto meter = entry->find("meter");
+                if (meter != entry->end() && meter->is_string())
+                    d.subject = "reading of meter " + meter->get<std::string>();
+            } else {
+                d.subject = idSubject(std::string_view(*list).substr(0, list->size() - 1), *entry);
+            }
+        }
+    } else if (list && *list == "production" && path.size() > 1) {
+        d.location = "production";
+        fieldFrom = 1;
+    }
+    for (std::size_t i = fieldFrom; i < path.size(); ++i) {
+        if (const auto* key = std::get_if<std::string>(&path[i]))
+            d.field += (d.field.empty() ? "" : ".") + *key;
+        else
+            d.field += fmt::format("[{}]", std::get<std::size_t>(path[i]));
+    }
+    return d;
+}
+
+/// Drops the errors from index `from` on that repeat an earlier error's location and field: one
+/// problem found twice (by the reader, then by validation) is reported once, as first found.
+void dropRepeatedErrors(Diagnostics& diagnostics, std::size_t from) {
+    auto isError = [](const Diagnostic& d) { return d.severity == Severity::Error; };
+    const auto first = diagnostics.begin() + static_cast<std::ptrdiff_t>(from);
+    const auto repeats = [&](const Diagnostic& d) {
+        return isError(d) && !d.field.empty() && std::any_of(diagnostics.begin(), first, [&](const Diagnostic& e) {
+                   return isError(e) && e.location == d.location && e.field == d.field;
+               });
+    };
+    diagnostics.erase(std::remove_if(first, diagnostics.end(), repeats), diagnostics.end());
+}
+
 } // namespace
 
 PlantFileResult parsePlantJson(std::string_view text) {
@@ -282,13 +335,38 @@ PlantFileResult parsePlantJson(std::string_view text) {
                                 "never does",
                                 maxJsonNesting));
     Json json;
+    std::vector<OverflowingNumber> overflowing;
     try {
         json = Json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         return fail("file", "not valid JSON at " + describeParseError(e, text));
+    } catch (const nlohmann::json::out_of_range&) {
+        // A number too large for a double (1e999): the parser stops without saying where. Find each
+        // such number, read the text again with null in its place, and report it by id and field.
+        overflowing = findOverflowingNumbers(text);
+        if (overflowing.empty() || overflowing.front().path.empty())
+            return fail("file", "not valid JSON: a number is too large for any number");
+        std::string patched(text);
+        for (const OverflowingNumber& number : overflowing)
+            patched.replace(number.offset, number.length, "null" + std::string(number.length - 4, ' '));
+        try {
+            json = Json::parse(patched);
+        } catch (const nlohmann::json::parse_error& e) {
+            return fail("file", "not valid JSON at " + describeParseError(e, patched));
+        } catch (const nlohmann::json::exception& e) {
+            return fail("file", std::string("not valid JSON: ") + e.what());
+        }
     }
     if (!json.is_object())
         return fail("file", fmt::format("a plant file is a JSON object, this is {}", jsonTypeName(json)));
+    for (const OverflowingNumber& number : overflowing)
+        out.push_back(describeOverflow(number, text, json));
+    const std::size_t firstReaderDiagnostic = out.size();
+    struct DropRepeats {
+        Diagnostics& out;
+        std::size_t from;
+        ~DropRepeats() { dropRepeatedErrors(out, from); }
+    } dropRepeats{out, firstReaderDiagnostic};
 
     ObjectReader top(json, "plant", "", out);
     const auto format = top.string("format", true);
@@ -333,7 +411,19 @@ PlantFileResult loadPlantFile(const std::filesystem::path& path) {
     PlantFileResult result = parsePlantJson(*text);
     if (result.plant) {
         Diagnostics semantic = validatePlant(*result.plant);
+        // A node whose kind could not be read was taken for a unit; what validation says about it
+        // as a whole ("the unit has no inflow") would only mislead.
+        std::vector<std::string> unknownKind;
+        for (const Diagnostic& d : result.diagnostics)
+            if (d.severity == Severity::Error && d.field == "kind" && d.location.starts_with("nodes["))
+                unknownKind.push_back(d.location);
+        std::erase_if(semantic, [&](const Diagnostic& d) {
+            return d.field.empty() &&
+                   std::find(unknownKind.begin(), unknownKind.end(), d.location) != unknownKind.end();
+        });
+        const std::size_t structural = result.diagnostics.size();
         result.diagnostics.insert(result.diagnostics.end(), semantic.begin(), semantic.end());
+        dropRepeatedErrors(result.diagnostics, structural);
     }
     return result;
 }

@@ -1,0 +1,49 @@
+#pragma once
+// The structure of a flow network once unmeasured flows are eliminated on the graph:
+// nodes joined by unmeasured flows merge into one "reduced node" (the environment's reduced
+// node has no balance); each remaining independent reduced balance becomes one row of the
+// reduced system. Also the unmeasured flows' observability: a flow is determined exactly when
+// it is a bridge of the unmeasured subgraph, and then it equals the net measured flow across
+// the cut it bridges.
+
+#include "balance/flow_network.h"
+
+#include <utility>
+#include <vector>
+
+namespace shuiheng::balance {
+
+struct CutTerm {
+    std::size_t edge; ///< a measured edge crossing the cut
+    int sign;         ///< +1 into the cut-off side, −1 out of it
+};
+
+struct Elimination {
+    int internalNodes = 0;        ///< network nodes plus one for the environment (the last)
+    std::vector<int> reducedNode; ///< per internal node: its reduced node
+    int reducedCount = 0;
+    int environmentReduced = 0; ///< the reduced node holding the environment
+    std::vector<int> row;       ///< per reduced node: its row in the reduced system, or −1
+    int rowCount = 0;
+    std::vector<std::vector<int>>
+        droppedGroups; ///< reduced nodes whose summed balance only exact flows carry
+
+    std::vector<bool> measured;   ///< per edge
+    std::vector<bool> exact;      ///< per edge: measured with sigma 0
+    std::vector<bool> crossing;   ///< per edge: measured and joining two different reduced nodes
+    std::vector<bool> observable; ///< per unmeasured edge
+    /// Per observable unmeasured edge: its value is sign · Σ cut[i].sign · x[cut[i].edge].
+    std::vector<int> cutSign;
+    std::vector<std::vector<CutTerm>> cut;
+    /// Per unobservable edge: the chords of its loop block (the fewest edges to measure).
+    std::vector<std::vector<std::size_t>> toObserve;
+
+    int internal(int node) const { return node == environment ? internalNodes - 1 : node; }
+    int rowOfEdgeEnd(int node) const {
+        return row[static_cast<std::size_t>(reducedNode[static_cast<std::size_t>(internal(node))])];
+    }
+};
+
+Elimination eliminate(const FlowNetwork& network);
+
+} // namespace shuiheng::balance

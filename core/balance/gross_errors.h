@@ -1,0 +1,31 @@
+#pragma once
+// Gross-error identification by serial elimination with GLR statistics: while the global test
+// fails, take the hypothesis — a bias in one measurement, or a leak at one node — with the
+// largest GLR statistic, remove its effect (drop the measurement / add an unmeasured leak to
+// the environment) and reconcile again.
+
+#include "balance/reconciliation.h"
+
+namespace shuiheng::balance {
+
+struct GrossError {
+    enum class Kind { MeterBias, Leak };
+    Kind kind = Kind::MeterBias;
+    std::size_t edge = 0;   ///< MeterBias: the measured edge
+    std::vector<int> nodes; ///< Leak: the node, or the nodes merged by unmeasured flows around it
+    double estimate = 0;    ///< MeterBias: measured − true (positive reads high); Leak: flow lost (≥ 0)
+    double statistic = 0;   ///< the GLR statistic when it was chosen (χ² with 1 dof)
+};
+
+struct SerialElimination {
+    std::vector<GrossError> found; ///< in the order found
+    ReconciliationResult final;    ///< the reconciliation with every found error removed
+    bool passed = true;            ///< the global test passes at the end
+};
+
+/// Leak hypotheses are tested at nodes whose balance survives elimination (not merged with the
+/// environment) when `considerLeaks`. Stops after `maxErrors` or when nothing is left to test.
+SerialElimination eliminateGrossErrors(const FlowNetwork& network, const ReconciliationOptions& options = {},
+                                       int maxErrors = 10, bool considerLeaks = true);
+
+} // namespace shuiheng::balance

@@ -1,0 +1,64 @@
+#pragma once
+// Statistical data reconciliation of a flow network (shared/domain.md §6; docs/balance.md):
+// weighted least squares subject to every node balance, unmeasured flows eliminated on the
+// graph, with classification, uncertainty and the standard tests.
+
+#include "balance/flow_network.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shuiheng::balance {
+
+enum class FlowStatus {
+    Redundant,    ///< measured, and the balances also determine it: it can be checked
+    Nonredundant, ///< measured, but nothing else determines it: kept as measured, unchecked
+    Observable,   ///< unmeasured, determined by the balances
+    Unobservable, ///< unmeasured, not determined (a loop of unmeasured flows, or a lone circulation)
+};
+
+struct EdgeEstimate {
+    FlowStatus status = FlowStatus::Unobservable;
+    std::optional<double> value; ///< reconciled (measured) or estimated (observable) flow
+    std::optional<double> sigma; ///< its standard uncertainty
+    /// Measurement test (redundant measurements with sigma > 0): (measured − reconciled) over the
+    /// standard deviation of that adjustment. Positive: the meter reads higher than the balance.
+    std::optional<double> z;
+    /// For an unobservable flow: streams whose measurement makes its whole loop observable —
+    /// the fewest possible (the chords of a spanning tree of its loop block).
+    std::vector<std::size_t> toObserve;
+};
+
+struct ReconciliationOptions {
+    double alpha = 0.05;      ///< significance level of the tests
+    bool nonNegative = false; ///< hold measured flows that would reconcile below 0 at 0 (active set)
+};
+
+/// A balance whose flows are all known exactly (sigma 0) but do not add up.
+struct Contradiction {
+    std::vector<int> nodes; ///< the nodes whose combined balance fails
+    double imbalance = 0;   ///< Σin − Σout of the exact flows
+};
+
+struct GlobalTest {
+    double statistic = 0; ///< rᵀ V⁻¹ r of the reduced balance residuals
+    int dof = 0;          ///< independent balances left after eliminating unmeasured flows
+    double critical = 0;  ///< χ² quantile at 1 − alpha
+    double alpha = 0.05;
+    bool passed = true;
+};
+
+struct ReconciliationResult {
+    std::vector<EdgeEstimate> edges; ///< one per network edge, same order
+    GlobalTest global;
+    double criticalZ = 0;   ///< Šidák-corrected two-sided threshold for |z|
+    int redundantCount = 0; ///< redundant measurements with sigma > 0 (the Šidák family)
+    std::vector<Contradiction> contradictions;
+    std::vector<std::size_t> heldAtZero; ///< edges the non-negativity option held at 0
+    std::string failure; ///< non-empty when the numbers could not be computed (then nothing else is set)
+};
+
+ReconciliationResult reconcile(const FlowNetwork& network, const ReconciliationOptions& options = {});
+
+} // namespace shuiheng::balance
