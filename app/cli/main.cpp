@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
         int status = exitOk;
         addValidateCommand(app, status);
         addInfoCommand(app, status);
+        addBalanceCommand(app, status);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {

@@ -73,6 +73,7 @@ public:
         }
         estimateMeasured();
         estimateUnmeasured();
+        testBalances();
         globalTest();
         return std::move(result_);
     }
@@ -250,6 +251,26 @@ private:
         for (const auto& [row, value] : w)
             dense[row] = value * scale_[row];
         return dense.dot(inverse_.solve(dense));
+    }
+
+    /// Nodal test and leak GLR per reduced balance: a leak ℓ at row p shifts r by ℓ e_p, so
+    /// ℓ̂ = λ_p / (V⁻¹)_pp and its statistic is λ_p² / (V⁻¹)_pp.
+    void testBalances() {
+        std::vector<std::vector<int>> nodesOfRow(at(e_.rowCount));
+        for (int v = 0; v + 1 < e_.internalNodes; ++v)
+            if (const int row = e_.row[at(e_.reducedNode[at(v)])]; row >= 0)
+                nodesOfRow[at(row)].push_back(v);
+        result_.balances.resize(at(e_.rowCount));
+        for (int p = 0; p < e_.rowCount; ++p) {
+            BalanceTest& b = result_.balances[at(p)];
+            b.nodes = std::move(nodesOfRow[at(p)]);
+            b.residual = residual_[p];
+            b.sigma = 1.0 / scale_[p];
+            b.z = b.residual / b.sigma;
+            const double zpp = vInverse(p, p);
+            b.leak = lambda_[p] / zpp;
+            b.leakStatistic = lambda_[p] * lambda_[p] / zpp;
+        }
     }
 
     void globalTest() {

@@ -41,6 +41,16 @@ struct Contradiction {
     double imbalance = 0;   ///< Σin − Σout of the exact flows
 };
 
+/// One independent balance left after elimination: a node, or nodes merged by unmeasured flows.
+struct BalanceTest {
+    std::vector<int> nodes;   ///< the network nodes whose summed balance this is
+    double residual = 0;      ///< Σin − Σout of the measurements over that balance
+    double sigma = 0;         ///< standard deviation of the residual
+    double z = 0;             ///< nodal test: residual / sigma
+    double leak = 0;          ///< GLR estimate of a leak (flow lost) at these nodes
+    double leakStatistic = 0; ///< GLR statistic of that leak (χ² with 1 dof)
+};
+
 struct GlobalTest {
     double statistic = 0; ///< rᵀ V⁻¹ r of the reduced balance residuals
     int dof = 0;          ///< independent balances left after eliminating unmeasured flows
@@ -50,7 +60,8 @@ struct GlobalTest {
 };
 
 struct ReconciliationResult {
-    std::vector<EdgeEstimate> edges; ///< one per network edge, same order
+    std::vector<EdgeEstimate> edges;   ///< one per network edge, same order
+    std::vector<BalanceTest> balances; ///< one per independent reduced balance
     GlobalTest global;
     double criticalZ = 0;   ///< Šidák-corrected two-sided threshold for |z|
     int redundantCount = 0; ///< redundant measurements with sigma > 0 (the Šidák family)

@@ -1,0 +1,105 @@
+// shuiheng-cli balance FILE [--json] [--alpha A]: reconcile the plant's flows (contract).
+
+#include "balance/verdict.h"
+#include "cli/balance_json.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "cli/load.h"
+#include "cli/text_table.h"
+#include "model/plant_graph.h"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <iostream>
+
+namespace shuiheng::cli {
+namespace {
+
+struct BalanceArgs {
+    std::string path;
+    bool json = false;
+    double alpha = 0.05;
+    bool nonNegative = false;
+    bool noLeaks = false;
+};
+
+std::string valueWithSigma(std::optional<double> value, std::optional<double> sigma) {
+    if (!value)
+        return "?";
+    return sigma ? fmt::format("{:.4g} ± {:.2g}", *value, *sigma) : fmt::format("{:.4g}", *value);
+}
+
+void printTable(const Plant& plant, const balance::PlantBalance& result, std::ostream& out) {
+    const PlantGraph graph(plant);
+    const auto& r = result.reconciliation;
+    out << "Balance of " << plant.name << " (flows in " << plant.flowUnit << ")\n\n";
+    TextTable table({"stream", "from → to", "type", "measured", "reconciled", "status", "z", ""},
+                    {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
+                     TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Left,
+                     TextTable::Align::Right, TextTable::Align::Left});
+    for (std::size_t i = 0; i < plant.streams.size(); ++i) {
+        const Stream& s = plant.streams[i];
+        const auto& e = r.edges[i];
+        std::string flag;
+        if (e.z && std::abs(*e.z) > r.criticalZ)
+            flag = "SUSPECT";
+        else if (e.status == balance::FlowStatus::Unobservable && !e.toObserve.empty()) {
+            flag = "measure";
+            for (std::size_t k : e.toObserve)
+                flag += " " + plant.streams[k].id;
+        }
+        table.addRow({s.id, s.from + " → " + s.to, std::string(toString(graph.typeOf(i))),
+                      s.measurement ? valueWithSigma(s.measurement->value, s.measurement->sigma) : "-",
+                      valueWithSigma(e.value, e.sigma), std::string(statusWord(e.status)),
+                      e.z ? fmt::format("{:+.2f}", *e.z) : "", flag});
+    }
+    table.print(out);
+    out << fmt::format(
+        "\nGlobal test: chi-square {:.4g}, {} degrees of freedom, critical {:.4g} (alpha {}): {}\n",
+        r.global.statistic, r.global.dof, r.global.critical, r.global.alpha,
+        r.global.passed ? "passed" : "FAILED");
+    out << fmt::format("Measurement test: |z| > {:.3f} is suspect (Šidák over {} redundant measurements)\n\n",
+                       r.criticalZ, r.redundantCount);
+    for (const std::string& sentence : balance::verdictSentences(plant, result))
+        out << sentence << '\n';
+    for (const Diagnostic& d : result.diagnostics)
+        out << d.toString() << '\n';
+}
+
+} // namespace
+
+void addBalanceCommand(CLI::App& app, int& status) {
+    auto* cmd = app.add_subcommand("balance", "Reconcile the plant's measured flows and test them");
+    auto args = std::make_shared<BalanceArgs>();
+    cmd->add_option("FILE", args->path, "plant file")->required();
+    cmd->add_flag("--json", args->json, "print the JSON document of the contract");
+    cmd->add_option("--alpha", args->alpha, "significance level of the tests")
+        ->check(CLI::Range(1e-9, 0.5))
+        ->capture_default_str();
+    cmd->add_flag("--non-negative", args->nonNegative, "hold flows that reconcile below zero at zero");
+    cmd->add_flag("--no-leaks", args->noLeaks, "consider meter biases only, not leaks, as gross errors");
+    cmd->callback([args, &status] {
+        const auto plant = loadPlantOrReport(args->path, std::cerr);
+        if (!plant) {
+            status = exitInvalidInput;
+            return;
+        }
+        balance::PlantBalanceOptions options;
+        options.reconciliation.alpha = args->alpha;
+        options.reconciliation.nonNegative = args->nonNegative;
+        options.considerLeaks = !args->noLeaks;
+        const balance::PlantBalance result = balance::balancePlant(*plant, options);
+        if (!result.reconciliation.failure.empty()) {
+            std::cerr << args->path << ": " << result.reconciliation.failure << '\n';
+            status = exitInternal;
+            return;
+        }
+        if (args->json)
+            std::cout << balanceJson(*plant, result);
+        else
+            printTable(*plant, result, std::cout);
+        status = exitOk;
+    });
+}
+
+} // namespace shuiheng::cli
