@@ -39,6 +39,47 @@ QtObject {
         return type;
     }
 
+    function sourceOrigin(origin: string): string {
+        switch (origin) {
+        case "municipal":
+            return qsTr("Municipal water");
+        case "groundwater":
+            return qsTr("Groundwater");
+        case "surface":
+            return qsTr("Surface water");
+        case "reclaimed":
+            return qsTr("Reclaimed water");
+        case "rain":
+            return qsTr("Rainwater");
+        case "mine":
+            return qsTr("Mine water");
+        case "brackish":
+            return qsTr("Brackish water");
+        case "purchased-steam":
+            return qsTr("Purchased steam");
+        case "other":
+            return qsTr("Other source");
+        }
+        return origin;
+    }
+
+    // Unit categories are open-ended: the common ones are worded, others shown as written.
+    function unitCategory(category: string): string {
+        switch (category) {
+        case "cooling":
+            return qsTr("Cooling");
+        case "boiler":
+            return qsTr("Boiler");
+        case "process":
+            return qsTr("Process");
+        case "domestic":
+            return qsTr("Domestic");
+        case "treatment":
+            return qsTr("Treatment");
+        }
+        return category;
+    }
+
     // A number as the reader's locale writes it, up to six significant digits.
     function number(value: real): string {
         return Number(value).toLocaleString(Qt.locale(), "g", 6);

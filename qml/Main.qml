@@ -17,7 +17,7 @@ ApplicationWindow {
     title: document.loaded ? qsTr("%1 — Shuiheng").arg(document.name) : qsTr("Shuiheng")
     Material.theme: Material.Light
     Material.primary: Material.Indigo
-    Material.accent: Material.Cyan
+    Material.accent: Material.Teal
 
     header: PlantToolBar {
         document: window.document

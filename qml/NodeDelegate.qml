@@ -10,15 +10,15 @@ ItemDelegate {
     // The row's roles (NodeListModel::Roles).
     required property var model
 
-    // "Unit · in G1 · cooling"
+    // "Unit · in G1 · Cooling"
     readonly property string details: {
         const parts = [Labels.nodeKind(model.kind)];
         if (model.parentId.length > 0)
             parts.push(qsTr("in %1").arg(model.parentId));
         if (model.category.length > 0)
-            parts.push(model.category);
+            parts.push(Labels.unitCategory(model.category));
         if (model.origin.length > 0)
-            parts.push(model.origin);
+            parts.push(Labels.sourceOrigin(model.origin));
         return parts.join(" · ");
     }
 
@@ -60,5 +60,8 @@ ItemDelegate {
                 elide: Text.ElideRight
             }
         }
+    }
+
+    Divider {
     }
 }

@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 
-// One stream of StreamListModel: id, from → to and type, and the measured flow ± its uncertainty.
+// One stream of StreamListModel: id; where the water goes, by name; type and node ids;
+// the measured flow ± its uncertainty.
 ItemDelegate {
     id: row
 
@@ -11,6 +12,11 @@ ItemDelegate {
     required property var model
     // The plant's flow unit, shown after the value.
     property string flowUnit
+
+    // A node by name, or by id when the name is unknown.
+    function nodeLabel(name: string, id: string): string {
+        return name.length > 0 ? name : id;
+    }
 
     width: ListView.view ? ListView.view.width : implicitWidth
     implicitHeight: Math.max(72, implicitContentHeight + topPadding + bottomPadding)
@@ -34,17 +40,17 @@ ItemDelegate {
             spacing: 2
 
             Label {
-                objectName: "streamEnds"
+                objectName: "streamNames"
                 Layout.fillWidth: true
-                text: qsTr("%1 → %2").arg(row.model.from).arg(row.model.to)
+                text: qsTr("%1 → %2").arg(row.nodeLabel(row.model.fromName, row.model.from)).arg(row.nodeLabel(row.model.toName, row.model.to))
                 font.pixelSize: 16
                 elide: Text.ElideRight
             }
 
             Label {
-                objectName: "streamType"
+                objectName: "streamDetails"
                 Layout.fillWidth: true
-                text: row.model.type.length > 0 ? Labels.streamType(row.model.type) : qsTr("Type unknown")
+                text: qsTr("%1 · %2 → %3").arg(row.model.type.length > 0 ? Labels.streamType(row.model.type) : qsTr("Type unknown")).arg(row.model.from).arg(row.model.to)
                 font.pixelSize: 14
                 color: Material.secondaryTextColor
                 elide: Text.ElideRight
@@ -60,5 +66,8 @@ ItemDelegate {
             color: row.model.measured ? Material.foreground : Material.secondaryTextColor
             horizontalAlignment: Text.AlignRight
         }
+    }
+
+    Divider {
     }
 }

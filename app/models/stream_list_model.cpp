@@ -39,6 +39,10 @@ QVariant StreamListModel::data(const QModelIndex& index, int role) const {
         return finiteOrUndefined(row.measured, row.value);
     case SigmaRole:
         return finiteOrUndefined(row.measured, row.sigma);
+    case FromNameRole:
+        return row.fromName;
+    case ToNameRole:
+        return row.toName;
     default:
         return {};
     }
@@ -48,7 +52,7 @@ QHash<int, QByteArray> StreamListModel::roleNames() const {
     return {
         {IdRole, "id"},       {FromRole, "from"},         {ToRole, "to"},
         {TypeRole, "type"},   {MeasuredRole, "measured"}, {ValueRole, "value"},
-        {SigmaRole, "sigma"},
+        {SigmaRole, "sigma"}, {FromNameRole, "fromName"}, {ToNameRole, "toName"},
     };
 }
 
@@ -59,12 +63,18 @@ void StreamListModel::reset(const shuiheng::PlantGraph* graph) {
     if (graph) {
         const auto& streams = graph->plant().streams;
         rows_.reserve(static_cast<qsizetype>(streams.size()));
+        const auto nodeName = [graph](const std::string& id) {
+            const auto node = graph->findNode(id);
+            return node ? toQString(graph->plant().nodes[*node].name) : QString();
+        };
         for (shuiheng::StreamIndex i = 0; i < streams.size(); ++i) {
             const shuiheng::Stream& stream = streams[i];
             Row row;
             row.id = toQString(stream.id);
             row.from = toQString(stream.from);
             row.to = toQString(stream.to);
+            row.fromName = nodeName(stream.from);
+            row.toName = nodeName(stream.to);
             // typeOf needs both ends resolved; a broken stream shows what the file declared, if anything.
             if (graph->isConnected(i))
                 row.type = toQString(shuiheng::toString(graph->typeOf(i)));

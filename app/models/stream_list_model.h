@@ -27,6 +27,8 @@ public:
         MeasuredRole, ///< whether the stream has a measurement
         ValueRole,    ///< measured flow in the plant's flow unit; undefined when unmeasured
         SigmaRole,    ///< its standard uncertainty, same unit; undefined when unmeasured
+        FromNameRole, ///< name of the `from` node; empty when that node is unknown
+        ToNameRole,   ///< name of the `to` node; empty when that node is unknown
     };
     Q_ENUM(Roles)
 
@@ -49,6 +51,8 @@ private:
         QString id;
         QString from;
         QString to;
+        QString fromName;
+        QString toName;
         QString type;
         bool measured = false;
         double value = 0;

@@ -132,6 +132,8 @@ void TestPlantDocument::streamRoles() {
         QCOMPARE(role(streams, row, StreamListModel::ToRole).toString(), to[row]);
         QCOMPARE(role(streams, row, StreamListModel::TypeRole).toString(), types[row]);
     }
+    QCOMPARE(role(streams, 0, StreamListModel::FromNameRole).toString(), QStringLiteral("市政自来水"));
+    QCOMPARE(role(streams, 0, StreamListModel::ToNameRole).toString(), QStringLiteral("循环冷却系统"));
 
     QCOMPARE(role(streams, 0, StreamListModel::MeasuredRole).toBool(), true);
     QCOMPARE(role(streams, 0, StreamListModel::ValueRole).toDouble(), 12.5);
@@ -151,7 +153,7 @@ void TestPlantDocument::roleNamesForQml() {
     for (const char* name : {"id", "name", "kind", "parentId", "level", "category", "origin"})
         QVERIFY2(nodeRoles.values().contains(name), name);
     const auto streamRoles = document.streamModel()->roleNames();
-    for (const char* name : {"id", "from", "to", "type", "measured", "value", "sigma"})
+    for (const char* name : {"id", "from", "to", "type", "measured", "value", "sigma", "fromName", "toName"})
         QVERIFY2(streamRoles.values().contains(name), name);
 }
 
@@ -231,7 +233,8 @@ void TestPlantDocument::invalidPlantIsShownWithItsErrors() {
     QVERIFY(dir.isValid());
     const QString path = writeFile(dir, QStringLiteral("plant.json"), R"({
   "format": "shuiheng-plant", "version": 1, "name": "P", "flowUnit": "L/s",
-  "nodes": [{"id": "W1", "name": "w", "kind": "source"}, {"id": "U1", "name": "u", "kind": "unit"},
+  "nodes": [{"id": "W1", "name": "w", "kind": "source", "origin": "groundwater"},
+            {"id": "U1", "name": "u", "kind": "unit", "category": "cooling"},
             {"id": "D1", "name": "d", "kind": "discharge"}],
   "streams": [{"id": "S1", "from": "W1", "to": "U1"}, {"id": "S2", "from": "U1", "to": "X9"},
               {"id": "S3", "from": "U1", "to": "D1", "type": "recycle"}]
@@ -246,12 +249,18 @@ void TestPlantDocument::invalidPlantIsShownWithItsErrors() {
     QVERIFY2(errors.contains(QLatin1String("S2")) && errors.contains(QLatin1String("X9")),
              qPrintable(errors));
 
+    const NodeListModel& nodes = *document.nodeModel();
+    QCOMPARE(role(nodes, 0, NodeListModel::OriginRole).toString(), QStringLiteral("groundwater"));
+    QCOMPARE(role(nodes, 1, NodeListModel::CategoryRole).toString(), QStringLiteral("cooling"));
+
     const StreamListModel& streams = *document.streamModel();
     QCOMPARE(streams.rowCount(), 3);
     QCOMPARE(role(streams, 0, StreamListModel::TypeRole).toString(), QStringLiteral("intake"));
     // A stream whose end is unknown has no derived type.
     QCOMPARE(role(streams, 1, StreamListModel::ToRole).toString(), QStringLiteral("X9"));
     QCOMPARE(role(streams, 1, StreamListModel::TypeRole).toString(), QString());
+    QCOMPARE(role(streams, 1, StreamListModel::FromNameRole).toString(), QStringLiteral("u"));
+    QCOMPARE(role(streams, 1, StreamListModel::ToNameRole).toString(), QString());
     QCOMPARE(role(streams, 2, StreamListModel::TypeRole).toString(), QStringLiteral("recycle"));
 }
 

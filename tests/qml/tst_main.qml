@@ -18,8 +18,6 @@ Item {
         id: pageComponent
 
         PlantPage {
-            width: root.width
-            height: root.height
         }
     }
 
@@ -39,7 +37,9 @@ Item {
 
         function createPage() {
             const page = createTemporaryObject(pageComponent, root, {
-                    "document": plant
+                    "document": plant,
+                    "width": root.width,
+                    "height": root.height
                 });
             verify(page, "PlantPage created");
             return page;
@@ -58,7 +58,7 @@ Item {
         }
 
         function init() {
-            verify(plant.load(file("contract-example.json")), plant.errors.join("\n"));
+            verify(plant.load(file("contract-example.json")), String(plant.errors));
         }
 
         function test_nodeList() {
@@ -83,10 +83,10 @@ Item {
             compare(list.count, 4);
             const intake = delegateAt(list, 0);
             compare(text(intake, "streamId"), "S1");
-            compare(text(intake, "streamEnds"), "W1 → C1");
-            compare(text(intake, "streamType"), "Intake");
+            compare(text(intake, "streamNames"), "市政自来水 → 循环冷却系统");
+            compare(text(intake, "streamDetails"), "Intake · W1 → C1");
             compare(text(intake, "streamFlow"), "12.5 ± 0.25 m3/h");
-            compare(text(delegateAt(list, 1), "streamType"), "Recycle");
+            compare(text(delegateAt(list, 1), "streamDetails"), "Recycle · C1 → C1");
             compare(text(delegateAt(list, 1), "streamFlow"), "800 ± 16 m3/h");
             compare(text(delegateAt(list, 2), "streamFlow"), "Unmeasured");
         }
