@@ -262,6 +262,8 @@ std::string describeParseError(const nlohmann::json::parse_error& e, std::string
         what = what.substr(colon + 2);
     if (auto last = what.find("; last read"); last != std::string::npos)
         what.erase(last);
+    if (e.byte >= text.size() && text.find_first_not_of(" \t\r\n") != std::string_view::npos)
+        what += " (the text ends here: is the file cut short?)";
     return fmt::format("line {}, column {}", line, column) + ": " + what;
 }
 
@@ -277,7 +279,8 @@ Diagnostic describeOverflow(const OverflowingNumber& number, std::string_view te
     const auto& path = number.path;
     const auto* list = path.empty() ? nullptr : std::get_if<std::string>(&path[0]);
     const auto* index = path.size() < 2 ? nullptr : std::get_if<std::size_t>(&path[1]);
-    if (list && index && (*list == "nodes" || *list == "streams" || *list == "meters" || *list == "readings")) {
+    if (list && index &&
+        (*list == "nodes" || *list == "streams" || *list == "meters" || *list == "readings")) {
         d.location = fmt::format("{}[{}]", *list, *index);
         fieldFrom = 2;
         const Json* entry = nullptr;
@@ -311,7 +314,8 @@ void dropRepeatedErrors(Diagnostics& diagnostics, std::size_t from) {
     auto isError = [](const Diagnostic& d) { return d.severity == Severity::Error; };
     const auto first = diagnostics.begin() + static_cast<std::ptrdiff_t>(from);
     const auto repeats = [&](const Diagnostic& d) {
-        return isError(d) && !d.field.empty() && std::any_of(diagnostics.begin(), first, [&](const Diagnostic& e) {
+        return isError(d) && !d.field.empty() &&
+               std::any_of(diagnostics.begin(), first, [&](const Diagnostic& e) {
                    return isError(e) && e.location == d.location && e.field == d.field;
                });
     };
@@ -362,11 +366,6 @@ PlantFileResult parsePlantJson(std::string_view text) {
     for (const OverflowingNumber& number : overflowing)
         out.push_back(describeOverflow(number, text, json));
     const std::size_t firstReaderDiagnostic = out.size();
-    struct DropRepeats {
-        Diagnostics& out;
-        std::size_t from;
-        ~DropRepeats() { dropRepeatedErrors(out, from); }
-    } dropRepeats{out, firstReaderDiagnostic};
 
     ObjectReader top(json, "plant", "", out);
     const auto format = top.string("format", true);
@@ -376,8 +375,10 @@ PlantFileResult parsePlantJson(std::string_view text) {
     if (version && *version != plantFileVersion)
         top.error("version", fmt::format("version {} is not supported; this Shuiheng reads version {}",
                                          *version, plantFileVersion));
-    if (!format || *format != plantFileFormat || !version || *version != plantFileVersion)
+    if (!format || *format != plantFileFormat || !version || *version != plantFileVersion) {
+        dropRepeatedErrors(out, firstReaderDiagnostic);
         return result; // not a plant file we understand: the rest would only add noise
+    }
 
     Plant plant;
     plant.name = top.string("name", false).value_or("");
@@ -397,6 +398,7 @@ PlantFileResult parsePlantJson(std::string_view text) {
         plant.production = readProduction(*production, out);
     plant.extra = top.extras();
     result.plant = std::move(plant);
+    dropRepeatedErrors(out, firstReaderDiagnostic);
     return result;
 }
 
@@ -411,14 +413,17 @@ PlantFileResult loadPlantFile(const std::filesystem::path& path) {
     PlantFileResult result = parsePlantJson(*text);
     if (result.plant) {
         Diagnostics semantic = validatePlant(*result.plant);
-        // A node whose kind could not be read was taken for a unit; what validation says about it
-        // as a whole ("the unit has no inflow") would only mislead.
+        // A node or meter whose kind could not be read was taken for a unit or a totalizer; what
+        // validation says about it on that assumption ("the unit has no inflow") would only mislead.
         std::vector<std::string> unknownKind;
         for (const Diagnostic& d : result.diagnostics)
-            if (d.severity == Severity::Error && d.field == "kind" && d.location.starts_with("nodes["))
+            if (d.severity == Severity::Error && d.field == "kind")
                 unknownKind.push_back(d.location);
         std::erase_if(semantic, [&](const Diagnostic& d) {
-            return d.field.empty() &&
+            const bool dependsOnKind = d.location.starts_with("nodes[")
+                                           ? d.field.empty() || d.field == "origin" || d.field == "category"
+                                           : d.location.starts_with("meters[") && d.field == "unit";
+            return dependsOnKind &&
                    std::find(unknownKind.begin(), unknownKind.end(), d.location) != unknownKind.end();
         });
         const std::size_t structural = result.diagnostics.size();

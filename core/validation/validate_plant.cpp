@@ -88,6 +88,17 @@ private:
         }
     }
 
+    /// Whether following the parents from the node leads back to it (not merely into a cycle above).
+    bool onParentCycle(NodeIndex node) const {
+        auto up = graph_.parentGroup(node);
+        for (std::size_t steps = 0; up && steps < plant_.nodes.size(); ++steps) {
+            if (*up == node)
+                return true;
+            up = graph_.parentGroup(*up);
+        }
+        return false;
+    }
+
     void checkHierarchy() {
         for (std::size_t i = 0; i < plant_.nodes.size(); ++i) {
             const Node& n = plant_.nodes[i];
@@ -101,7 +112,7 @@ private:
                     report(Severity::Error, where, nodeName(n), "parent",
                            fmt::format("'{}' is a {}, not a group", n.parent,
                                        toString(plant_.nodes[*parent].kind)));
-                else if (graph_.level(i) == 0)
+                else if (onParentCycle(i))
                     report(Severity::Error, where, nodeName(n), "parent",
                            "groups nest in a cycle: this node is, through its parents, inside itself");
             }
@@ -196,15 +207,22 @@ private:
     }
 
     void checkUnitsHaveFlow() {
+        // By the ids the streams name: a stream whose other end is broken (and reported) still
+        // feeds or drains this unit.
+        std::unordered_set<std::string_view> fed, drained;
+        for (const Stream& s : plant_.streams) {
+            if (s.from != s.to) {
+                fed.insert(s.to);
+                drained.insert(s.from);
+            }
+        }
         for (NodeIndex i = 0; i < plant_.nodes.size(); ++i) {
             const Node& n = plant_.nodes[i];
-            if (n.kind != NodeKind::Unit)
+            // A node repeating an earlier id gets no streams (they go to the first); its id is reported.
+            if (n.kind != NodeKind::Unit || graph_.findNode(n.id) != i)
                 continue;
-            auto notSelf = [&](StreamIndex s) { return graph_.fromNode(s) != graph_.toNode(s); };
-            const auto ins = graph_.inStreams(i);
-            const auto outs = graph_.outStreams(i);
-            const bool hasIn = std::any_of(ins.begin(), ins.end(), notSelf);
-            const bool hasOut = std::any_of(outs.begin(), outs.end(), notSelf);
+            const bool hasIn = fed.contains(n.id);
+            const bool hasOut = drained.contains(n.id);
             if (!hasIn)
                 report(Severity::Error, at("nodes", i), nodeName(n), "",
                        "the unit has no inflow (circulation alone does not feed it)");
@@ -214,6 +232,8 @@ private:
         }
         for (NodeIndex i : graph_.unitsCutOffFromBoundary()) {
             const Node& n = plant_.nodes[i];
+            if (graph_.findNode(n.id) != i)
+                continue;
             report(Severity::Warning, at("nodes", i), nodeName(n), "",
                    "no chain of streams links this unit to a source or sink; its flows cannot be balanced "
                    "against the site");
