@@ -342,6 +342,12 @@ private slots:
                  QString::fromStdString(parsed.diagnostics.front().message));
     }
 
+    void byteOrderMarkIsTolerated() {
+        const PlantFileResult result = loadText("\xEF\xBB\xBF" + readBytes(samplePath));
+        QVERIFY2(result.ok(), listing(result.diagnostics));
+        QCOMPARE(result.plant->nodes.size(), std::size_t(30));
+    }
+
     void unreadableFiles() {
         QTemporaryDir dir;
         const PlantFileResult missing = loadPlantFile(dir.filePath("none.json").toStdString());
