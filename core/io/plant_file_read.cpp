@@ -352,7 +352,8 @@ PlantFileResult parsePlantJson(std::string_view text) {
             return fail("file", "not valid JSON: a number is too large for any number");
         std::string patched(text);
         for (const OverflowingNumber& number : overflowing)
-            patched.replace(number.offset, number.length, "null" + std::string(number.length - 4, ' '));
+            if (number.length >= 4) // always: the shortest overflowing number is 5 characters long
+                patched.replace(number.offset, number.length, "null" + std::string(number.length - 4, ' '));
         try {
             json = Json::parse(patched);
         } catch (const nlohmann::json::parse_error& e) {
