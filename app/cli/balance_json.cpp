@@ -62,15 +62,21 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
         j["to"] = s.to;
         j["type"] = toString(graph.typeOf(i));
         j["measuredSigma"] = s.measurement ? number(s.measurement->sigma) : Json(nullptr);
-        if (!e.toObserve.empty()) {
-            Json ids = Json::array();
-            for (std::size_t k : e.toObserve)
-                ids.push_back(plant.streams[k].id);
-            j["toObserve"] = std::move(ids);
-        }
+        if (e.loopBlock >= 0)
+            j["loopBlock"] = e.loopBlock;
         streams.push_back(std::move(j));
     }
     doc["streams"] = std::move(streams);
+
+    // Unobservable streams name their block; each block lists once what to measure.
+    Json blocks = Json::array();
+    for (const auto& chords : r.loopBlocks) {
+        Json ids = Json::array();
+        for (std::size_t k : chords)
+            ids.push_back(plant.streams[k].id);
+        blocks.push_back({{"toObserve", std::move(ids)}});
+    }
+    doc["loopBlocks"] = std::move(blocks);
 
     Json nodes = Json::array();
     for (const auto& n : result.rawNodes)

@@ -43,10 +43,13 @@ void printTable(const Plant& plant, const balance::PlantBalance& result, std::os
         std::string flag;
         if (e.z && std::abs(*e.z) > r.criticalZ)
             flag = "SUSPECT";
-        else if (e.status == balance::FlowStatus::Unobservable && !e.toObserve.empty()) {
-            flag = "measure";
-            for (std::size_t k : e.toObserve)
-                flag += " " + plant.streams[k].id;
+        else if (e.status == balance::FlowStatus::Unobservable && !r.toObserve(i).empty()) {
+            const auto chords = r.toObserve(i);
+            flag = chords.size() == 1 ? "measure" : fmt::format("measure {} of", chords.size());
+            for (std::size_t k = 0; k < std::min<std::size_t>(chords.size(), 4); ++k)
+                flag += " " + plant.streams[chords[k]].id;
+            if (chords.size() > 4)
+                flag += " …";
         }
         table.addRow({s.id, s.from + " → " + s.to, std::string(toString(graph.typeOf(i))),
                       s.measurement ? valueWithSigma(s.measurement->value, s.measurement->sigma) : "-",

@@ -115,29 +115,38 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e) {
     for (std::size_t i = 0; i < m; ++i) {
         if (e.measured[i])
             continue;
-        if (net.edges[i].from == net.edges[i].to)
-            e.toObserve[i] = {i}; // a lone circulation: only its own meter tells it
-        else
+        if (net.edges[i].from == net.edges[i].to) {
+            e.loopBlock[i] = static_cast<int>(e.loopBlocks.size());
+            e.loopBlocks.push_back({i}); // a lone circulation: only its own meter tells it
+        } else {
             unmeasured.push_back(i);
+        }
     }
     const std::vector<bool> bridge = findBridges(net, e, unmeasured);
 
     // Blocks: nodes joined by non-bridge unmeasured edges; chords from a spanning forest.
     UnionFind block(e.internalNodes);
     std::vector<std::size_t> loopEdges;
-    std::unordered_map<int, std::vector<std::size_t>> chordsOfBlock;
+    std::vector<std::size_t> chords; // loop edges that close a cycle of the spanning forest
     for (std::size_t i : unmeasured) {
         if (bridge[i])
             continue;
         loopEdges.push_back(i);
         if (!block.unite(e.internal(net.edges[i].from), e.internal(net.edges[i].to)))
-            chordsOfBlock[-1].push_back(i); // provisional: grouped by block below
+            chords.push_back(i);
     }
-    std::unordered_map<int, std::vector<std::size_t>> chords;
-    for (std::size_t i : chordsOfBlock[-1])
-        chords[block.find(e.internal(net.edges[i].from))].push_back(i);
+    std::unordered_map<int, int> blockIndex; // block root → index into loopBlocks
+    auto loopBlockOf = [&](std::size_t i) {
+        const auto [it, added] = blockIndex.try_emplace(block.find(e.internal(net.edges[i].from)),
+                                                        static_cast<int>(e.loopBlocks.size()));
+        if (added)
+            e.loopBlocks.emplace_back();
+        return it->second;
+    };
     for (std::size_t i : loopEdges)
-        e.toObserve[i] = chords[block.find(e.internal(net.edges[i].from))];
+        e.loopBlock[i] = loopBlockOf(i);
+    for (std::size_t i : chords)
+        e.loopBlocks[static_cast<std::size_t>(e.loopBlock[i])].push_back(i);
 
     // The bridge tree of each reduced node: blocks joined by bridges, rooted at the environment's
     // block where there is one, so the cut-off side of a bridge never holds the environment.
@@ -232,7 +241,7 @@ Elimination eliminate(const FlowNetwork& net) {
     e.observable.assign(m, false);
     e.cutSign.assign(m, 0);
     e.cut.assign(m, {});
-    e.toObserve.assign(m, {});
+    e.loopBlock.assign(m, -1);
     for (std::size_t i = 0; i < m; ++i) {
         e.measured[i] = net.edges[i].measured.has_value();
         e.exact[i] = e.measured[i] && net.edges[i].sigma == 0;

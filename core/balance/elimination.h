@@ -35,8 +35,10 @@ struct Elimination {
     /// Per observable unmeasured edge: its value is sign · Σ cut[i].sign · x[cut[i].edge].
     std::vector<int> cutSign;
     std::vector<std::vector<CutTerm>> cut;
-    /// Per unobservable edge: the chords of its loop block (the fewest edges to measure).
-    std::vector<std::vector<std::size_t>> toObserve;
+    /// Per unobservable edge: its loop block (index into loopBlocks), else −1.
+    std::vector<int> loopBlock;
+    /// Per loop block: its chords, the fewest edges whose measurement makes it observable.
+    std::vector<std::vector<std::size_t>> loopBlocks;
 
     int internal(int node) const { return node == environment ? internalNodes - 1 : node; }
     int rowOfEdgeEnd(int node) const {

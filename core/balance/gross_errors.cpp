@@ -49,10 +49,11 @@ Candidate strongestHypothesis(const FlowNetwork& net, const ReconciliationResult
 } // namespace
 
 SerialElimination eliminateGrossErrors(const FlowNetwork& network, const ReconciliationOptions& options,
-                                       int maxErrors, bool considerLeaks) {
+                                       int maxErrors, bool considerLeaks,
+                                       const ReconciliationResult* initial) {
     SerialElimination out;
     FlowNetwork working = network;
-    out.final = reconcile(working, options);
+    out.final = initial ? *initial : reconcile(working, options);
     while (out.final.failure.empty() && !out.final.global.passed &&
            static_cast<int>(out.found.size()) < maxErrors) {
         const Candidate next = strongestHypothesis(working, out.final, considerLeaks);

@@ -25,7 +25,9 @@ struct SerialElimination {
 
 /// Leak hypotheses are tested at nodes whose balance survives elimination (not merged with the
 /// environment) when `considerLeaks`. Stops after `maxErrors` or when nothing is left to test.
+/// `initial`, when given, is reconcile(network, options) already computed: it is not redone.
 SerialElimination eliminateGrossErrors(const FlowNetwork& network, const ReconciliationOptions& options = {},
-                                       int maxErrors = 10, bool considerLeaks = true);
+                                       int maxErrors = 10, bool considerLeaks = true,
+                                       const ReconciliationResult* initial = nullptr);
 
 } // namespace shuiheng::balance

@@ -92,7 +92,7 @@ void explain(const Plant& plant, const FlowNetwork& network, const std::vector<s
         out.diagnostics.push_back(
             note(Severity::Note, "",
                  fmt::format(
-                     "{} unmeasured stream(s) cannot be determined from the balances; see toObserve for the "
+                     "{} unmeasured stream(s) cannot be determined from the balances; see loopBlocks for the "
                      "streams to measure",
                      unobservable)));
     for (std::size_t i = 0; i < r.edges.size(); ++i)
@@ -138,8 +138,8 @@ PlantBalance balancePlant(const Plant& plant, const PlantBalanceOptions& options
     const FlowNetwork network = toFlowNetwork(plant, &unitOfNode);
     PlantBalance out;
     out.reconciliation = reconcile(network, options.reconciliation);
-    out.grossErrors =
-        eliminateGrossErrors(network, options.reconciliation, options.maxGrossErrors, options.considerLeaks);
+    out.grossErrors = eliminateGrossErrors(network, options.reconciliation, options.maxGrossErrors,
+                                           options.considerLeaks, &out.reconciliation);
     out.rawNodes = rawNodeTests(plant, PlantGraph(plant));
     explain(plant, network, unitOfNode, out);
     for (auto& b : out.reconciliation.balances)

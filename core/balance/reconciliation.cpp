@@ -64,6 +64,7 @@ public:
 
     ReconciliationResult run() {
         result_.edges.resize(net_.edges.size());
+        result_.loopBlocks = std::move(e_.loopBlocks);
         checkExactBalances();
         assemble();
         if (e_.rowCount > 0) {
@@ -218,7 +219,7 @@ private:
             EdgeEstimate& out = result_.edges[i];
             if (!e_.observable[i]) {
                 out.status = FlowStatus::Unobservable;
-                out.toObserve = e_.toObserve[i];
+                out.loopBlock = e_.loopBlock[i];
                 continue;
             }
             out.status = FlowStatus::Observable;

@@ -6,6 +6,7 @@
 #include "balance/flow_network.h"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -25,9 +26,8 @@ struct EdgeEstimate {
     /// Measurement test (redundant measurements with sigma > 0): (measured − reconciled) over the
     /// standard deviation of that adjustment. Positive: the meter reads higher than the balance.
     std::optional<double> z;
-    /// For an unobservable flow: streams whose measurement makes its whole loop observable —
-    /// the fewest possible (the chords of a spanning tree of its loop block).
-    std::vector<std::size_t> toObserve;
+    /// For an unobservable flow: its loop block, an index into ReconciliationResult::loopBlocks.
+    int loopBlock = -1;
 };
 
 struct ReconciliationOptions {
@@ -67,6 +67,16 @@ struct ReconciliationResult {
     int redundantCount = 0; ///< redundant measurements with sigma > 0 (the Šidák family)
     std::vector<Contradiction> contradictions;
     std::vector<std::size_t> heldAtZero; ///< edges the non-negativity option held at 0
+    /// Per block of unmeasured loops: the streams whose measurement makes the whole block
+    /// observable — the fewest possible (the chords of a spanning tree of the block). Stored once
+    /// per block: a block of thousands of flows must not repeat its list thousands of times.
+    std::vector<std::vector<std::size_t>> loopBlocks;
+    /// The loopBlocks entry of an unobservable edge; empty for any other edge.
+    std::span<const std::size_t> toObserve(std::size_t edge) const {
+        const int block = edges[edge].loopBlock;
+        return block < 0 ? std::span<const std::size_t>()
+                         : std::span<const std::size_t>(loopBlocks[static_cast<std::size_t>(block)]);
+    }
     std::string failure; ///< non-empty when the numbers could not be computed (then nothing else is set)
 };
 

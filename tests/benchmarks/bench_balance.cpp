@@ -1,0 +1,158 @@
+// Benchmark of the balance engine (issue 3 targets). Prints its figures; not part of ctest.
+//   bench_balance [--quick]
+// Medians over repeated runs, single thread, on whatever machine runs it.
+
+#include "balance/gross_errors.h"
+#include "balance/reconciliation.h"
+#include "compare.h"
+#include "dense_reference.h"
+#include "io/plant_file.h"
+#include "random_networks.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace shuiheng;
+using namespace shuiheng::balance;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double medianSeconds(int runs, const std::function<void()>& work) {
+    std::vector<double> times;
+    for (int i = 0; i < runs; ++i) {
+        const auto start = Clock::now();
+        work();
+        times.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    }
+    std::sort(times.begin(), times.end());
+    return times[times.size() / 2];
+}
+
+/// The network as a plant file: units U<i>, one source W and one sink D for the environment.
+Plant toPlant(const FlowNetwork& net) {
+    Plant plant;
+    plant.name = "benchmark plant";
+    plant.flowUnit = "m3/h";
+    plant.nodes.push_back({"W", "source", NodeKind::Source, "", SourceOrigin::Municipal, "", {}});
+    plant.nodes.push_back({"D", "sink", NodeKind::Discharge, "", std::nullopt, "", {}});
+    for (int i = 0; i < net.nodeCount; ++i)
+        plant.nodes.push_back({"U" + std::to_string(i), "", NodeKind::Unit, "", std::nullopt, "process", {}});
+    for (std::size_t k = 0; k < net.edges.size(); ++k) {
+        const NetworkEdge& e = net.edges[k];
+        Stream s;
+        s.id = "S" + std::to_string(k);
+        s.from = e.from == environment ? "W" : "U" + std::to_string(e.from);
+        s.to = e.to == environment ? "D" : "U" + std::to_string(e.to);
+        if (e.from == environment && e.to == environment)
+            continue;
+        if (e.measured)
+            s.measurement = Measurement{*e.measured, e.sigma, {}};
+        plant.streams.push_back(std::move(s));
+    }
+    return plant;
+}
+
+/// Biases `count` redundant measurements by 10–20 σ; returns their edges.
+std::vector<std::size_t> injectGrossErrors(FlowNetwork& net, int count, std::mt19937_64& rng) {
+    const ReconciliationResult clean = reconcile(net);
+    std::vector<std::size_t> candidates;
+    for (std::size_t i = 0; i < net.edges.size(); ++i)
+        if (clean.edges[i].z && net.edges[i].sigma > 0)
+            candidates.push_back(i);
+    std::shuffle(candidates.begin(), candidates.end(), rng);
+    candidates.resize(std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(count)));
+    for (std::size_t i : candidates)
+        *net.edges[i].measured += (10 + 10 * test::uniform01(rng)) * net.edges[i].sigma;
+    return candidates;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    std::printf("Balance engine benchmark (medians; single thread)%s\n\n", quick ? " [quick]" : "");
+
+    // 1. Sizes: classification + reconciliation + sigma + all tests.
+    std::printf("%10s %8s %8s %12s\n", "streams", "units", "dof", "reconcile");
+    double t10k = 0, t100k = 0;
+    for (std::size_t size : {std::size_t{1000}, std::size_t{10000}, std::size_t{100000}}) {
+        if (quick && size > 10000)
+            break;
+        const auto plant = test::largePlant(42, size);
+        ReconciliationResult r;
+        const int runs = size <= 1000 ? 51 : size <= 10000 ? 11 : 5;
+        const double t = medianSeconds(runs, [&] { r = reconcile(plant.network); });
+        std::printf("%10zu %8d %8d %9.2f ms\n", plant.network.edges.size(), plant.network.nodeCount,
+                    r.global.dof, t * 1e3);
+        if (size == 10000)
+            t10k = t;
+        if (size == 100000)
+            t100k = t;
+    }
+    if (t100k > 0)
+        std::printf("growth 10k -> 100k streams: %.1fx (target <= 12x)\n", t100k / t10k);
+
+    // 2. Serial elimination of 5 gross errors in a 10,000-stream plant.
+    {
+        std::mt19937_64 rng(7);
+        auto plant = test::largePlant(43, 10000);
+        const auto injected = injectGrossErrors(plant.network, 5, rng);
+        SerialElimination found;
+        const double t = medianSeconds(5, [&] { found = eliminateGrossErrors(plant.network, {}, 20); });
+        int hits = 0;
+        for (const GrossError& g : found.found)
+            if (g.kind == GrossError::Kind::MeterBias &&
+                std::find(injected.begin(), injected.end(), g.edge) != injected.end())
+                ++hits;
+        std::printf(
+            "\nserial elimination, 10k streams, %zu injected: %.1f ms, %zu found, %d of them injected, "
+            "final test %s\n",
+            injected.size(), t * 1e3, found.found.size(), hits, found.passed ? "passed" : "failed");
+    }
+
+    // 3. Against the dense reference at 2,000 streams.
+    {
+        const auto plant = test::largePlant(44, 2000);
+        ReconciliationResult sparse;
+        test::DenseResult dense;
+        const double ts = medianSeconds(21, [&] { sparse = reconcile(plant.network); });
+        const double td =
+            medianSeconds(quick ? 1 : 3, [&] { dense = test::denseReconcile(plant.network, 0.05); });
+        test::Deviation deviation;
+        const auto differences = test::compare(plant.network, sparse, dense, 1e-8, &deviation);
+        std::printf(
+            "\n2,000 streams: sparse %.2f ms, dense %.0f ms: %.0fx faster; worst relative difference: value "
+            "%.1e, sigma %.1e, z %.1e; %s\n",
+            ts * 1e3, td * 1e3, td / ts, deviation.value, deviation.sigma, deviation.z,
+            differences.empty() ? "identical to 1e-8" : differences.front().c_str());
+    }
+
+    // 4. Whole process: shuiheng-cli balance --json on a 100,000-stream plant file.
+    if (!quick) {
+        const auto plant = test::largePlant(45, 100000);
+        const auto dir = std::filesystem::temp_directory_path() / "shuiheng-bench";
+        std::filesystem::create_directories(dir);
+        const auto file = dir / "plant-100k.json";
+        savePlantFile(file, toPlant(plant.network));
+        const std::string command =
+            std::string(SHUIHENG_BIN_DIR) + "/shuiheng-cli balance --json " + file.string() + " > /dev/null";
+        const double t = medianSeconds(3, [&] {
+            if (std::system(command.c_str()) != 0)
+                std::printf("shuiheng-cli failed\n");
+        });
+        std::printf(
+            "\nshuiheng-cli balance --json, 100k-stream plant file (%.1f MB): %.2f s (target <= 5 s)\n",
+            static_cast<double>(std::filesystem::file_size(file)) / 1e6, t);
+        std::filesystem::remove_all(dir);
+    }
+    return 0;
+}
