@@ -1,6 +1,8 @@
 // shuiheng-cli validate and info as a process: exit statuses (0 done, 2 invalid input, never 1 or a
 // signal for bad input), what goes to standard output and what to standard error.
 
+#include "cli_runner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -9,45 +11,6 @@
 #include <QtTest>
 
 namespace {
-
-const QString cli = SHUIHENG_BIN_DIR "/shuiheng-cli";
-const QString sample = SHUIHENG_DATA_DIR "/plants/sample-plant.json";
-const QString testData = SHUIHENG_TEST_DATA_DIR;
-
-struct Run {
-    int exitCode = -1;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    QString out;
-    QString err;
-};
-
-Run run(const QStringList& arguments) {
-    QProcess process;
-    process.setProgram(cli);
-    process.setArguments(arguments);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start();
-    Run result;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = "timed out";
-        return result;
-    }
-    result.exitCode = process.exitCode();
-    result.status = process.exitStatus();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
-}
-
-QByteArray describe(const Run& r) {
-    return QString("exit %1 (%2)\n--- stdout:\n%3--- stderr:\n%4")
-        .arg(r.exitCode)
-        .arg(r.status == QProcess::NormalExit ? "normal" : "crash")
-        .arg(r.out, r.err)
-        .toUtf8();
-}
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile file(path);

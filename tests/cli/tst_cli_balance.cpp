@@ -1,0 +1,136 @@
+// shuiheng-cli balance as a process: the contract's JSON document on the sample plant and the
+// contract's example, the readable table, --alpha, and a planted gross error found by name.
+
+#include "cli_runner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+namespace {
+
+QJsonObject balanceJson(const QStringList& extra, const QString& file) {
+    const Run r = run(QStringList{"balance", file, "--json"} + extra);
+    if (r.status != QProcess::NormalExit || r.exitCode != 0)
+        qFatal("%s", describe(r).constData());
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        qFatal("not JSON: %s", qPrintable(error.errorString()));
+    return doc.object();
+}
+
+QJsonObject streamById(const QJsonObject& doc, const QString& id) {
+    for (const QJsonValue& s : doc["streams"].toArray())
+        if (s["id"].toString() == id)
+            return s.toObject();
+    return {};
+}
+
+} // namespace
+
+class TestCliBalance : public QObject {
+    Q_OBJECT
+
+private slots:
+    void sampleDocumentFollowsTheContract() {
+        const QJsonObject doc = balanceJson({}, sample);
+        const QJsonArray streams = doc["streams"].toArray();
+        QCOMPARE(streams.size(), 42);
+        const QStringList statuses{"redundant", "nonredundant", "observable", "unobservable"};
+        for (const QJsonValue& v : streams) {
+            const QJsonObject s = v.toObject();
+            QVERIFY(s.contains("id") && s.contains("measured") && s.contains("value") &&
+                    s.contains("sigma") && s.contains("status") && s.contains("z") && s.contains("suspect"));
+            QVERIFY2(statuses.contains(s["status"].toString()), qPrintable(s["id"].toString()));
+            if (s["status"] == "redundant")
+                QVERIFY(s["z"].isDouble());
+            if (s["status"] == "unobservable")
+                QVERIFY(s["value"].isNull());
+            else
+                QVERIFY(std::isfinite(s["value"].toDouble()) && s["sigma"].toDouble() >= 0);
+        }
+        const QJsonObject global = doc["globalTest"].toObject();
+        QCOMPARE(global["dof"].toInt(), 4);
+        QCOMPARE(global["alpha"].toDouble(), 0.05);
+        QVERIFY(global["passed"].toBool());
+        QVERIFY(std::abs(global["critical"].toDouble() - 9.4877) < 1e-3); // χ²(4) at 0.95
+        QVERIFY(doc["grossErrors"].toArray().isEmpty());
+        QVERIFY(doc["nodes"].isArray());
+    }
+
+    void contractExampleEstimatesTheEvaporation() {
+        const QJsonObject doc = balanceJson({}, testData + "/contract-example.json");
+        const QJsonObject s3 = streamById(doc, "S3");
+        QCOMPARE(s3["status"].toString(), QString("observable"));
+        QVERIFY(std::abs(s3["value"].toDouble() - (12.5 - 2.1)) < 1e-9); // intake − discharge
+        QVERIFY(std::abs(s3["sigma"].toDouble() - std::hypot(0.25, 0.1)) < 1e-9);
+        QCOMPARE(streamById(doc, "S2")["status"].toString(), QString("nonredundant"));
+        QCOMPARE(doc["globalTest"].toObject()["dof"].toInt(), 0);
+    }
+
+    void alphaSetsTheCriticalValue() {
+        const QJsonObject doc = balanceJson({"--alpha", "0.01"}, sample);
+        QVERIFY(std::abs(doc["globalTest"].toObject()["critical"].toDouble() - 13.2767) < 1e-3);
+        const Run bad = run({"balance", sample, "--alpha", "2"});
+        QCOMPARE(bad.exitCode, 2);
+    }
+
+    void plantedBiasIsNamed() {
+        // S13 (U2 → U3) is redundant in the sample; make its meter read 40 % high.
+        QFile in(sample);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject plant = QJsonDocument::fromJson(in.readAll()).object();
+        QJsonArray streams = plant["streams"].toArray();
+        for (int i = 0; i < streams.size(); ++i) {
+            QJsonObject s = streams[i].toObject();
+            if (s["id"] != "S13")
+                continue;
+            QJsonObject m = s["measurement"].toObject();
+            m["value"] = m["value"].toDouble() * 1.4;
+            s["measurement"] = m;
+            streams[i] = s;
+        }
+        plant["streams"] = streams;
+        QTemporaryDir dir;
+        const QString file = dir.filePath("biased.json");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(plant).toJson());
+        out.close();
+
+        const QJsonObject doc = balanceJson({}, file);
+        QVERIFY(!doc["globalTest"].toObject()["passed"].toBool());
+        const QJsonArray gross = doc["grossErrors"].toArray();
+        QVERIFY(!gross.isEmpty());
+        QCOMPARE(gross[0].toObject()["stream"].toString(), QString("S13"));
+        QVERIFY(gross[0].toObject()["bias"].toDouble() > 0); // reads high
+        QVERIFY(streamById(doc, "S13")["suspect"].toBool());
+
+        const Run table = run({"balance", file});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains("does not close") && table.out.contains("S13") &&
+                     table.out.contains("too high"),
+                 describe(table));
+    }
+
+    void tableSaysTheVerdict() {
+        const Run r = run({"balance", sample});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("closes within the meters' accuracy"), describe(r));
+        QVERIFY(r.out.contains("observable") && r.out.contains("S42"));
+    }
+
+    void invalidPlantIsRefused() {
+        const Run r = run({"balance", testData + "/does-not-exist.json"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(!r.err.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBalance)
+#include "tst_cli_balance.moc"
