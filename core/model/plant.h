@@ -44,6 +44,9 @@ struct Stream {
 /// Campaign data (contract: "Campaign data in the plant file").
 enum class MeterKind { Totalizer, Flowrate };
 
+/// How a meter's value is obtained in the field (an extension of the contract's meter).
+enum class ReadingMethod { Electromagnetic, UltrasonicClampOn, Mechanical, Container, Weir, Estimate, Other };
+
 struct Meter {
     std::string id;
     std::string stream;
@@ -52,6 +55,19 @@ struct Meter {
     double mpe = 0;                 ///< maximum permissible error, fraction of the reading
     std::optional<double> rollover; ///< register wraps to 0 past this value (totalizer)
     double factor = 1;              ///< register multiplier (totalizer)
+
+    // Extensions of the contract's meter (file fields of the same name; all optional).
+    std::string serial;                  ///< "serial": manufacturer's serial number
+    std::string qrText;                  ///< "qrText": what the meter's QR label encodes
+    std::optional<ReadingMethod> method; ///< "method": electromagnetic, ultrasonic-clamp-on, ...
+    std::optional<int> dn;               ///< "dn": nominal size DN (mm)
+    std::string accuracyClass;           ///< "accuracyClass": e.g. "2" or "B"
+    std::string calibrationDate;         ///< "calibrationDate": ISO date of the last calibration
+    std::string calibrationDue;          ///< "calibrationDue": ISO date the calibration expires
+    std::string certificate;             ///< "certificate": calibration certificate number
+    std::optional<int> level;            ///< "level": metering level 1, 2 or 3 (GB/T 24789)
+    std::string installed;               ///< "installed": ISO time the meter went in (replacement)
+    std::string removed;                 ///< "removed": ISO time it came out (replacement)
     ExtraFields extra;
 };
 
@@ -59,6 +75,12 @@ struct Reading {
     std::string meter;
     std::string time; ///< ISO 8601 with offset, as written
     double value = 0;
+
+    // Extensions of the contract's reading (file fields of the same name; all optional).
+    std::string technician; ///< "technician": who read it
+    std::string device;     ///< "device": on which device it was entered
+    std::string note;       ///< "note": free text, e.g. the reason for an implausible value
+    std::string photo;      ///< "photo": SHA-256 (hex) of the register photo
     ExtraFields extra;
 };
 
@@ -83,5 +105,7 @@ struct Plant {
 
 std::string_view toString(MeterKind kind);
 std::optional<MeterKind> parseMeterKind(std::string_view text);
+std::string_view toString(ReadingMethod method);
+std::optional<ReadingMethod> parseReadingMethod(std::string_view text);
 
 } // namespace shuiheng
