@@ -76,6 +76,18 @@ public:
         return value;
     }
 
+    /// A whole number (DN, level); a fraction or a number out of range is an error.
+    std::optional<int> integer(const char* key) {
+        const auto value = number(key, false);
+        if (!value)
+            return std::nullopt;
+        if (std::trunc(*value) != *value || std::abs(*value) > 1e9) {
+            error(key, fmt::format("must be a whole number, got {}", *value));
+            return std::nullopt;
+        }
+        return static_cast<int>(*value);
+    }
+
     const Json* object(const char* key) {
         known_.push_back(key);
         const auto it = object_.find(key);
@@ -217,6 +229,20 @@ Meter readMeter(const Json& json, const std::string& location, Diagnostics& out)
     meter.mpe = r.number("mpe", true).value_or(0);
     meter.rollover = r.number("rollover", false);
     meter.factor = r.number("factor", false).value_or(1);
+    meter.serial = r.string("serial", false).value_or("");
+    meter.qrText = r.string("qrText", false).value_or("");
+    meter.method =
+        r.choice<ReadingMethod>("method", false, parseReadingMethod,
+                                "electromagnetic, ultrasonic-clamp-on, mechanical, container, weir, "
+                                "estimate, other");
+    meter.dn = r.integer("dn");
+    meter.accuracyClass = r.string("accuracyClass", false).value_or("");
+    meter.calibrationDate = r.string("calibrationDate", false).value_or("");
+    meter.calibrationDue = r.string("calibrationDue", false).value_or("");
+    meter.certificate = r.string("certificate", false).value_or("");
+    meter.level = r.integer("level");
+    meter.installed = r.string("installed", false).value_or("");
+    meter.removed = r.string("removed", false).value_or("");
     meter.extra = r.extras();
     return meter;
 }
@@ -228,6 +254,10 @@ Reading readReading(const Json& json, const std::string& location, Diagnostics& 
     r.setSubject("reading of meter " + reading.meter);
     reading.time = r.string("time", true).value_or("");
     reading.value = r.number("value", true).value_or(0);
+    reading.technician = r.string("technician", false).value_or("");
+    reading.device = r.string("device", false).value_or("");
+    reading.note = r.string("note", false).value_or("");
+    reading.photo = r.string("photo", false).value_or("");
     reading.extra = r.extras();
     return reading;
 }

@@ -15,6 +15,12 @@ void putExtras(Json& object, const ExtraFields& extra) {
         object[key] = Json::parse(raw);
 }
 
+/// An optional text field: written when not empty.
+void putString(Json& object, const char* key, const std::string& value) {
+    if (!value.empty())
+        object[key] = value;
+}
+
 Json toJson(const Node& node) {
     Json j;
     j["id"] = node.id;
@@ -58,7 +64,22 @@ Json toJson(const Meter& meter) {
     j["mpe"] = meter.mpe;
     if (meter.rollover)
         j["rollover"] = *meter.rollover;
-    j["factor"] = meter.factor;
+    if (meter.kind == MeterKind::Totalizer || meter.factor != 1)
+        j["factor"] = meter.factor;
+    putString(j, "serial", meter.serial);
+    putString(j, "qrText", meter.qrText);
+    if (meter.method)
+        j["method"] = toString(*meter.method);
+    if (meter.dn)
+        j["dn"] = *meter.dn;
+    putString(j, "accuracyClass", meter.accuracyClass);
+    putString(j, "calibrationDate", meter.calibrationDate);
+    putString(j, "calibrationDue", meter.calibrationDue);
+    putString(j, "certificate", meter.certificate);
+    if (meter.level)
+        j["level"] = *meter.level;
+    putString(j, "installed", meter.installed);
+    putString(j, "removed", meter.removed);
     putExtras(j, meter.extra);
     return j;
 }
@@ -68,6 +89,10 @@ Json toJson(const Reading& reading) {
     j["meter"] = reading.meter;
     j["time"] = reading.time;
     j["value"] = reading.value;
+    putString(j, "technician", reading.technician);
+    putString(j, "device", reading.device);
+    putString(j, "note", reading.note);
+    putString(j, "photo", reading.photo);
     putExtras(j, reading.extra);
     return j;
 }

@@ -280,20 +280,109 @@ private:
             if (!std::isfinite(m.factor) || m.factor <= 0)
                 report(Severity::Error, where, name, "factor",
                        fmt::format("must be a positive number, got {}", number(m.factor)));
+            checkMeterRecord(m, where, name);
+        }
+        checkMetersInTurn();
+    }
+
+    /// A calendar date as calibration certificates give it: YYYY-MM-DD, a day that exists.
+    static bool isIsoDate(const std::string& text) {
+        return text.size() == 10 && parseIsoTime(text + "T00:00:00Z").has_value();
+    }
+
+    /// The extensions of the contract's meter: size, level, calibration, installation window.
+    void checkMeterRecord(const Meter& m, const std::string& where, const std::string& name) {
+        if (m.dn && *m.dn <= 0)
+            report(Severity::Error, where, name, "dn",
+                   fmt::format("the nominal size must be a positive number of millimetres, got {}", *m.dn));
+        if (m.level && (*m.level < 1 || *m.level > 3))
+            report(Severity::Error, where, name, "level",
+                   fmt::format("metering levels are 1 (site), 2 (workshop) and 3 (equipment), got {}",
+                               *m.level));
+        for (const auto& [field, date] : {std::pair{"calibrationDate", &m.calibrationDate},
+                                          std::pair{"calibrationDue", &m.calibrationDue}})
+            if (!date->empty() && !isIsoDate(*date))
+                report(Severity::Error, where, name, field,
+                       fmt::format("'{}' is not a date YYYY-MM-DD, e.g. 2026-03-31", *date));
+        if (isIsoDate(m.calibrationDate) && isIsoDate(m.calibrationDue) &&
+            m.calibrationDue < m.calibrationDate)
+            report(Severity::Error, where, name, "calibrationDue",
+                   fmt::format("the calibration expires ({}) before it was made ({})", m.calibrationDue,
+                               m.calibrationDate));
+        std::optional<double> window[2];
+        for (int k = 0; k < 2; ++k) {
+            const std::string& text = k == 0 ? m.installed : m.removed;
+            if (text.empty())
+                continue;
+            window[k] = parseIsoTime(text);
+            if (!window[k])
+                report(Severity::Error, where, name, k == 0 ? "installed" : "removed",
+                       fmt::format("'{}' is not an ISO 8601 time with offset, e.g. 2026-06-01T08:00:00+08:00",
+                                   text));
+        }
+        if (window[0] && window[1] && *window[1] <= *window[0])
+            report(Severity::Error, where, name, "removed",
+                   fmt::format("the meter comes out ({}) {} it goes in ({})", m.removed,
+                               *window[1] == *window[0] ? "when" : "before", m.installed));
+    }
+
+    /// Meters replacing each other on one stream must not read the same water twice: a warning
+    /// when the time spans of their readings overlap.
+    void checkMetersInTurn() {
+        std::unordered_map<std::string_view, std::pair<double, double>> span; // meter → first, last reading
+        for (const Reading& r : plant_.readings)
+            if (const auto t = parseIsoTime(r.time)) {
+                auto [it, inserted] = span.try_emplace(r.meter, *t, *t);
+                it->second.first = std::min(it->second.first, *t);
+                it->second.second = std::max(it->second.second, *t);
+            }
+        std::unordered_map<std::string_view, std::vector<std::size_t>> onStream;
+        for (std::size_t i = 0; i < plant_.meters.size(); ++i)
+            onStream[plant_.meters[i].stream].push_back(i);
+        for (const auto& [stream, meters] : onStream) {
+            for (std::size_t a = 0; a < meters.size(); ++a)
+                for (std::size_t b = a + 1; b < meters.size(); ++b) {
+                    const Meter& first = plant_.meters[meters[a]];
+                    const Meter& second = plant_.meters[meters[b]];
+                    const auto sa = span.find(first.id), sb = span.find(second.id);
+                    if (first.id == second.id || sa == span.end() || sb == span.end())
+                        continue;
+                    const double from = std::max(sa->second.first, sb->second.first);
+                    const double to = std::min(sa->second.second, sb->second.second);
+                    if (to > from)
+                        report(Severity::Warning, at("meters", meters[b]), "meter " + second.id, "stream",
+                               fmt::format("its readings overlap in time with those of meter {} on the same "
+                                           "stream '{}': the water between would count twice",
+                                           first.id, std::string(stream)));
+                }
         }
     }
 
+    static bool isSha256Hex(const std::string& text) {
+        return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+                   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+               });
+    }
+
     void checkReadings() {
-        std::unordered_set<std::string_view> meters;
+        std::unordered_map<std::string_view, const Meter*> meters;
         for (const Meter& m : plant_.meters)
-            meters.insert(m.id);
+            meters.try_emplace(m.id, &m);
+        struct Timed {
+            std::string_view meter;
+            double time;
+            std::size_t index;
+        };
+        std::vector<Timed> timed;
         for (std::size_t i = 0; i < plant_.readings.size(); ++i) {
             const Reading& r = plant_.readings[i];
             const std::string where = at("readings", i);
             const std::string name = "reading of meter " + r.meter;
-            if (!meters.contains(r.meter))
+            const auto meter = meters.find(r.meter);
+            if (meter == meters.end())
                 report(Severity::Error, where, name, "meter", fmt::format("unknown meter '{}'", r.meter));
-            if (!parseIsoTime(r.time))
+            const auto time = parseIsoTime(r.time);
+            if (!time)
                 report(Severity::Error, where, name, "time",
                        fmt::format("'{}' is not an ISO 8601 time with offset, e.g. 2026-06-01T08:00:00+08:00",
                                    r.time));
@@ -302,6 +391,46 @@ private:
             else if (r.value < 0)
                 report(Severity::Error, where, name, "value",
                        fmt::format("must not be negative, got {}", number(r.value)));
+            if (!r.photo.empty() && !isSha256Hex(r.photo))
+                report(Severity::Error, where, name, "photo",
+                       fmt::format("must be the SHA-256 of the photo in 64 hexadecimal digits, got '{}'",
+                                   r.photo.size() > 70 ? r.photo.substr(0, 64) + "..." : r.photo));
+            if (!time)
+                continue;
+            timed.push_back({r.meter, *time, i});
+            if (meter == meters.end())
+                continue;
+            const Meter& m = *meter->second;
+            const auto installed = m.installed.empty() ? std::nullopt : parseIsoTime(m.installed);
+            const auto removed = m.removed.empty() ? std::nullopt : parseIsoTime(m.removed);
+            if (installed && *time < *installed)
+                report(Severity::Warning, where, name, "time",
+                       fmt::format("{} is before the meter was installed ({}): the reading is not used",
+                                   r.time, m.installed));
+            else if (removed && *time > *removed)
+                report(Severity::Warning, where, name, "time",
+                       fmt::format("{} is after the meter was removed ({}): the reading is not used", r.time,
+                                   m.removed));
+        }
+        // The same meter and time twice (by the instant, whatever the offset it is written with).
+        std::sort(timed.begin(), timed.end(), [](const Timed& a, const Timed& b) {
+            return a.meter != b.meter ? a.meter < b.meter
+                   : a.time != b.time ? a.time < b.time
+                                      : a.index < b.index;
+        });
+        for (std::size_t k = 1; k < timed.size(); ++k) {
+            const Timed& a = timed[k - 1];
+            const Timed& b = timed[k];
+            if (a.meter == b.meter && b.time - a.time < 1e-3) {
+                const Reading& first = plant_.readings[a.index];
+                const Reading& second = plant_.readings[b.index];
+                report(Severity::Warning, at("readings", b.index), "reading of meter " + second.meter, "time",
+                       fmt::format("readings[{}] has the same meter and time ({}){}", a.index, first.time,
+                                   first.value == second.value
+                                       ? ": entered twice?"
+                                       : fmt::format(" with another value ({} and {}): which holds?",
+                                                     number(first.value), number(second.value))));
+            }
         }
     }
 

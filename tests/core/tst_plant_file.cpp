@@ -52,9 +52,14 @@ std::string describe(const Plant& p) {
     for (const Meter& m : p.meters)
         text += "meter " + m.id + "|" + m.stream + "|" + std::string(toString(m.kind)) + "|" + m.unit + "|" +
                 number(m.mpe) + "|" + (m.rollover ? number(*m.rollover) : "-") + "|" + number(m.factor) +
+                "|" + m.serial + "|" + m.qrText + "|" + (m.method ? std::string(toString(*m.method)) : "-") +
+                "|" + (m.dn ? std::to_string(*m.dn) : "-") + "|" + m.accuracyClass + "|" + m.calibrationDate +
+                "|" + m.calibrationDue + "|" + m.certificate + "|" +
+                (m.level ? std::to_string(*m.level) : "-") + "|" + m.installed + "|" + m.removed +
                 describe(m.extra) + "\n";
     for (const Reading& r : p.readings)
-        text += "reading " + r.meter + "|" + r.time + "|" + number(r.value) + describe(r.extra) + "\n";
+        text += "reading " + r.meter + "|" + r.time + "|" + number(r.value) + "|" + r.technician + "|" +
+                r.device + "|" + r.note + "|" + r.photo + describe(r.extra) + "\n";
     if (p.production)
         text += "production " + number(p.production->quantity) + "|" + p.production->unit + "|" +
                 p.production->per + describe(p.production->extra) + "\n";
@@ -155,8 +160,8 @@ private slots:
                                           {"nodes[2]", "node G1", "position"},
                                           {"streams[0]", "stream S1", "measurement.method"},
                                           {"streams[3]", "stream S4", "pipeDiameterMm"},
-                                          {"meters[0]", "meter M1", "serial"},
-                                          {"readings[0]", "reading of meter M1", "technician"},
+                                          {"meters[0]", "meter M1", "sealNumber"},
+                                          {"readings[0]", "reading of meter M1", "weather"},
                                           {"production", "", "product"}};
         QList<QStringList> notes;
         for (const Diagnostic& d : result.diagnostics) {
@@ -176,9 +181,98 @@ private slots:
         QCOMPARE(p.nodes[2].extra.at("position"), std::string("[120.5,36.25]"));
         QCOMPARE(p.streams[0].measurement->extra.at("method"), std::string("\"electromagnetic\""));
         QCOMPARE(p.streams[3].extra.at("pipeDiameterMm"), std::string("80"));
-        QCOMPARE(p.meters[0].extra.at("serial"), std::string("\"SN-0042\""));
-        QCOMPARE(p.readings[0].extra.at("technician"), std::string("\"张工\""));
+        QCOMPARE(p.meters[0].extra.at("sealNumber"), std::string("\"QH-0042\""));
+        QCOMPARE(p.meters[0].serial, std::string("SN-0042")); // a field of the meter, not unknown
+        QCOMPARE(p.readings[0].extra.at("weather"), std::string("\"晴\""));
+        QCOMPARE(p.readings[0].technician, std::string("张工"));
         QCOMPARE(p.production->extra.at("product"), std::string("\"氯化钾\""));
+    }
+
+    // Every field a meter and a reading may carry beyond the contract's: read, written back, and
+    // not reported as unknown.
+    void campaignFieldsRoundTrip() {
+        const QByteArray text = R"({"format": "shuiheng-plant", "version": 1, "name": "x", "flowUnit": "m3/h",
+  "nodes": [{"id": "W", "kind": "source"}, {"id": "U", "kind": "unit"}, {"id": "D", "kind": "discharge"}],
+  "streams": [{"id": "S1", "from": "W", "to": "U"}, {"id": "S2", "from": "U", "to": "D"}],
+  "meters": [
+    {"id": "M1", "stream": "S1", "kind": "totalizer", "unit": "m3", "mpe": 0.02, "rollover": 100000, "factor": 1,
+     "serial": "LXS-50E-2301187", "qrText": "SH:M1;SN=LXS-50E-2301187", "method": "mechanical", "dn": 50,
+     "accuracyClass": "2", "calibrationDate": "2025-09-15", "calibrationDue": "2027-09-14",
+     "certificate": "QHJL-2025-04871", "level": 1, "installed": "2024-05-01T10:00:00+08:00",
+     "removed": "2026-06-02T14:00:00+08:00"},
+    {"id": "M2", "stream": "S2", "kind": "flowrate", "unit": "L/min", "mpe": 0.05, "method": "container", "level": 3}
+  ],
+  "readings": [
+    {"meter": "M1", "time": "2026-06-01T08:00:00+08:00", "value": 99873.5, "technician": "张工",
+     "device": "PAD-03", "note": "表盘清晰", "photo": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"},
+    {"meter": "M2", "time": "2026-06-01T09:00:00+08:00", "value": 12.5}
+  ]
+})";
+        const PlantFileResult first = parsePlantJson(text.toStdString());
+        QVERIFY2(first.ok(), listing(first.diagnostics));
+        QVERIFY2(first.diagnostics.empty(), listing(first.diagnostics)); // nothing unknown
+        const Meter& m = first.plant->meters[0];
+        QCOMPARE(m.serial, std::string("LXS-50E-2301187"));
+        QCOMPARE(m.qrText, std::string("SH:M1;SN=LXS-50E-2301187"));
+        QVERIFY(m.method == ReadingMethod::Mechanical);
+        QCOMPARE(m.dn, std::optional<int>(50));
+        QCOMPARE(m.accuracyClass, std::string("2"));
+        QCOMPARE(m.calibrationDate, std::string("2025-09-15"));
+        QCOMPARE(m.calibrationDue, std::string("2027-09-14"));
+        QCOMPARE(m.certificate, std::string("QHJL-2025-04871"));
+        QCOMPARE(m.level, std::optional<int>(1));
+        QCOMPARE(m.installed, std::string("2024-05-01T10:00:00+08:00"));
+        QCOMPARE(m.removed, std::string("2026-06-02T14:00:00+08:00"));
+        const Reading& r = first.plant->readings[0];
+        QCOMPARE(r.technician, std::string("张工"));
+        QCOMPARE(r.device, std::string("PAD-03"));
+        QCOMPARE(r.note, std::string("表盘清晰"));
+        QCOMPARE(r.photo, std::string("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+        QVERIFY(first.plant->meters[1].method == ReadingMethod::Container);
+        QVERIFY(!first.plant->meters[1].dn);
+
+        const std::string written = toPlantJson(*first.plant);
+        const PlantFileResult second = parsePlantJson(written);
+        QVERIFY2(second.ok() && second.diagnostics.empty(), listing(second.diagnostics));
+        QCOMPARE(QString::fromStdString(describe(*second.plant)),
+                 QString::fromStdString(describe(*first.plant)));
+        // Written as read: a flowrate meter gets no factor, absent fields stay absent.
+        QVERIFY(nlohmann::json::parse(text.toStdString()) == nlohmann::json::parse(written));
+    }
+
+    void campaignFieldTypes_data() {
+        QTest::addColumn<QByteArray>("meterFields");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("dn a fraction") << QByteArray(R"("dn": 50.5)") << "dn"
+                                       << "must be a whole number, got 50.5";
+        QTest::newRow("dn a string") << QByteArray(R"("dn": "DN50")") << "dn"
+                                     << "must be a number, got a string";
+        QTest::newRow("level a fraction") << QByteArray(R"("level": 1.5)") << "level"
+                                          << "must be a whole number";
+        QTest::newRow("method misspelt")
+            << QByteArray(R"("method": "ultrasonic")") << "method"
+            << "unknown value 'ultrasonic' (allowed: electromagnetic, "
+               "ultrasonic-clamp-on, mechanical, container, weir, estimate, other)";
+        QTest::newRow("serial a number") << QByteArray(R"("serial": 42)") << "serial"
+                                         << "must be a string, got a number";
+    }
+    void campaignFieldTypes() {
+        QFETCH(QByteArray, meterFields);
+        QFETCH(QString, field);
+        QFETCH(QString, message);
+        QByteArray text = R"({"format": "shuiheng-plant", "version": 1, "name": "x", "flowUnit": "m3/h",
+  "nodes": [{"id": "W", "kind": "source"}, {"id": "U", "kind": "unit"}, {"id": "D", "kind": "discharge"}],
+  "streams": [{"id": "S1", "from": "W", "to": "U"}, {"id": "S2", "from": "U", "to": "D"}],
+  "meters": [{"id": "M1", "stream": "S1", "kind": "totalizer", "unit": "m3", "mpe": 0.02, "HERE": 0}]})";
+        text.replace(R"("HERE": 0)", meterFields);
+        const PlantFileResult result = parsePlantJson(text.toStdString());
+        QCOMPARE(errorCount(result.diagnostics), 1);
+        const Diagnostic& d = result.diagnostics.front();
+        QCOMPARE(QString::fromStdString(d.location), QString("meters[0]"));
+        QCOMPARE(QString::fromStdString(d.subject), QString("meter M1"));
+        QCOMPARE(QString::fromStdString(d.field), field);
+        QVERIFY2(QString::fromStdString(d.message).contains(message), listing(result.diagnostics));
     }
 
     void deepUnknownFieldWithinTheLimitSurvives() {

@@ -44,6 +44,19 @@ QByteArray plant(const QByteArray& nodes, const QByteArray& streams, const QByte
            nodes + "],\n  \"streams\": [" + streams + "]" + more + "}\n";
 }
 
+/// The flowrate meter M1 on S2 with more fields (", "-joined JSON members).
+QByteArray meterWith(const QByteArray& fields) {
+    return ", \"meters\": [" + QByteArray(flowMeter).replace("\"mpe\": 0.02", "\"mpe\": 0.02, " + fields) +
+           "]";
+}
+
+/// M1 with one reading that has more fields.
+QByteArray readingWith(const QByteArray& fields) {
+    return ", \"meters\": [" + flowMeter +
+           "], \"readings\": [{\"meter\": \"M1\", \"time\": \"2026-06-01T08:00:00Z\", \"value\": 5, " +
+           fields + "}]";
+}
+
 QByteArray withNode(const QByteArray& node) {
     return plant(baseNodes + ",\n    " + node, baseStreams);
 }
@@ -300,6 +313,49 @@ private slots:
                      R"(], "readings": [{"meter": "M1", "time": "2026-06-01T08:00:00Z", "value": -5}])"),
             "readings[0]", "reading of meter M1", "value", "must not be negative");
 
+        // Campaign data: the meter's record and the reading's evidence
+        row("meter dn 0", withMore(meterWith(R"("dn": 0)")), "meters[0]", "meter M1", "dn",
+            "the nominal size must be a positive number of millimetres, got 0");
+        row("meter dn a fraction", withMore(meterWith(R"("dn": 32.5)")), "meters[0]", "meter M1", "dn",
+            "must be a whole number, got 32.5");
+        row("meter level 4", withMore(meterWith(R"("level": 4)")), "meters[0]", "meter M1", "level",
+            "metering levels are 1 (site), 2 (workshop) and 3 (equipment), got 4");
+        row("meter level 0", withMore(meterWith(R"("level": 0)")), "meters[0]", "meter M1", "level", "got 0");
+        row("meter method misspelt", withMore(meterWith(R"("method": "electro-magnetic")")), "meters[0]",
+            "meter M1", "method", "unknown value 'electro-magnetic' (allowed: electromagnetic,");
+        row("calibration date with slashes", withMore(meterWith(R"("calibrationDate": "2025/09/15")")),
+            "meters[0]", "meter M1", "calibrationDate", "'2025/09/15' is not a date YYYY-MM-DD");
+        row("calibration date with a time",
+            withMore(meterWith(R"("calibrationDate": "2025-09-15T00:00:00+08:00")")), "meters[0]", "meter M1",
+            "calibrationDate", "is not a date YYYY-MM-DD");
+        row("calibration due on 31 June", withMore(meterWith(R"("calibrationDue": "2026-06-31")")),
+            "meters[0]", "meter M1", "calibrationDue", "'2026-06-31' is not a date");
+        row("calibration due before it was made",
+            withMore(meterWith(R"("calibrationDate": "2025-09-15", "calibrationDue": "2025-09-14")")),
+            "meters[0]", "meter M1", "calibrationDue",
+            "the calibration expires (2025-09-14) before it was made (2025-09-15)");
+        row("installed without offset", withMore(meterWith(R"("installed": "2026-06-01T08:00:00")")),
+            "meters[0]", "meter M1", "installed",
+            "'2026-06-01T08:00:00' is not an ISO 8601 time with offset");
+        row("removed not a time", withMore(meterWith(R"("removed": "June 2")")), "meters[0]", "meter M1",
+            "removed", "'June 2' is not an ISO 8601 time");
+        row("removed before installed",
+            withMore(meterWith(
+                R"("installed": "2026-06-02T15:00:00+08:00", "removed": "2026-06-02T14:00:00+08:00")")),
+            "meters[0]", "meter M1", "removed",
+            "the meter comes out (2026-06-02T14:00:00+08:00) before it goes in (2026-06-02T15:00:00+08:00)");
+        row("removed when installed",
+            withMore(
+                meterWith(R"("installed": "2026-06-02T07:00:00Z", "removed": "2026-06-02T15:00:00+08:00")")),
+            "meters[0]", "meter M1", "removed", "when it goes in");
+        row("photo a file name", withMore(readingWith(R"("photo": "IMG_2041.jpg")")), "readings[0]",
+            "reading of meter M1", "photo",
+            "must be the SHA-256 of the photo in 64 hexadecimal digits, got 'IMG_2041.jpg'");
+        row("photo one digit short", withMore(readingWith("\"photo\": \"" + QByteArray(63, 'e') + "\"")),
+            "readings[0]", "reading of meter M1", "photo", "64 hexadecimal digits");
+        row("photo not hexadecimal", withMore(readingWith("\"photo\": \"" + QByteArray(63, 'e') + "g\"")),
+            "readings[0]", "reading of meter M1", "photo", "64 hexadecimal digits");
+
         // Production
         row("production quantity 0", withMore(R"(, "production": {"quantity": 0, "unit": "t", "per": "d"})"),
             "production", "", "quantity", "must be a positive number, got 0");
@@ -386,10 +442,56 @@ private slots:
         QCOMPARE(empty, 1);
     }
 
+    // Campaign data that is suspicious but not wrong: warnings naming the reading or meter.
+    void campaignWarnings() {
+        const QByteArray meters = R"(, "meters": [
+            {"id": "M1", "stream": "S2", "kind": "totalizer", "unit": "m3", "mpe": 0.02,
+             "installed": "2026-06-01T08:00:00+08:00", "removed": "2026-06-03T08:00:00+08:00"},
+            {"id": "M2", "stream": "S2", "kind": "totalizer", "unit": "m3", "mpe": 0.02}],
+          "readings": [
+            {"meter": "M1", "time": "2026-06-01T07:00:00+08:00", "value": 90},
+            {"meter": "M1", "time": "2026-06-01T08:00:00+08:00", "value": 100},
+            {"meter": "M1", "time": "2026-06-02T08:00:00+08:00", "value": 340},
+            {"meter": "M1", "time": "2026-06-02T00:00:00Z", "value": 340},
+            {"meter": "M1", "time": "2026-06-03T09:00:00+08:00", "value": 590},
+            {"meter": "M2", "time": "2026-06-02T20:00:00+08:00", "value": 0},
+            {"meter": "M2", "time": "2026-06-04T08:00:00+08:00", "value": 360}])";
+        const PlantFileResult result = loadText(withMore(meters));
+        QVERIFY2(result.ok(), listing(result.diagnostics));
+        auto warning = [&](const char* location, const char* subject, const char* field,
+                           const char* message) {
+            return std::any_of(result.diagnostics.begin(), result.diagnostics.end(),
+                               [&](const Diagnostic& d) {
+                                   return d.severity == Severity::Warning && d.location == location &&
+                                          d.subject == subject && d.field == field &&
+                                          QString::fromStdString(d.message).contains(message);
+                               });
+        };
+        QVERIFY2(
+            warning(
+                "readings[0]", "reading of meter M1", "time",
+                "2026-06-01T07:00:00+08:00 is before the meter was installed (2026-06-01T08:00:00+08:00)"),
+            listing(result.diagnostics));
+        QVERIFY2(warning("readings[4]", "reading of meter M1", "time",
+                         "2026-06-03T09:00:00+08:00 is after the meter was removed"),
+                 listing(result.diagnostics));
+        QVERIFY2(
+            warning("readings[3]", "reading of meter M1", "time",
+                    "readings[2] has the same meter and time (2026-06-02T08:00:00+08:00): entered twice?"),
+            listing(result.diagnostics));
+        QVERIFY2(warning("meters[1]", "meter M2", "stream",
+                         "its readings overlap in time with those of meter M1 on the same stream 'S2'"),
+                 listing(result.diagnostics));
+        int warnings = 0;
+        for (const Diagnostic& d : result.diagnostics)
+            warnings += d.severity == Severity::Warning;
+        QCOMPARE(warnings, 4);
+    }
+
     void validatePlantOnAModel() {
         // validatePlant works on a Plant built in code too.
         Plant p;
-        p.name = "x";
+        p.name = std::string("x"); // (assigning the literal trips a GCC 12 -Wrestrict false positive)
         p.nodes = {{"W", "", NodeKind::Source, "", SourceOrigin::Rain, "", {}},
                    {"U", "", NodeKind::Unit, "", std::nullopt, "process", {}},
                    {"D", "", NodeKind::Discharge, "", std::nullopt, "", {}}};
