@@ -1,0 +1,61 @@
+#pragma once
+// What differs between the database engines the store runs on. Everything engine-specific — file
+// checks, PRAGMAs, how a write transaction starts, blob type, error codes, consistent copies — is
+// behind this interface; the schema and the queries are plain SQL that SQLite and PostgreSQL both
+// accept. Today there is one implementation, SQLite (sqlite_dialect.cpp); a PostgreSQL one is the
+// bureau workspace's (docs/store.md, "PostgreSQL").
+
+#include "store/status.h"
+
+#include <QString>
+
+class QSqlDatabase;
+class QSqlError;
+
+namespace shuiheng::store {
+
+class Dialect {
+public:
+    virtual ~Dialect() = default;
+
+    /// The Qt SQL driver: "QSQLITE".
+    virtual QString driverName() const = 0;
+
+    /// Checks, by reading its first bytes only, that an existing file can be one of ours.
+    virtual Status checkExistingFile(const QString& path) const = 0;
+
+    /// Options of QSqlDatabase::setConnectOptions for this connection.
+    virtual QString connectOptions(bool readOnly, int busyTimeoutMs) const = 0;
+
+    /// Per-connection settings, run right after opening (nothing is written to the file).
+    virtual Status configureConnection(QSqlDatabase& db) const = 0;
+
+    /// Settings kept in the file that writing needs (the WAL journal); may write the file, so it runs
+    /// only once the file is known to be ours and of a schema this build understands.
+    virtual Status prepareForWriting(QSqlDatabase& db) const = 0;
+
+    /// Marks a brand-new file as a Shuiheng project where the engine has a place for it.
+    virtual Status markNewFile(QSqlDatabase& db) const = 0;
+
+    /// The statement that starts a transaction which will write: it takes the write lock at once, so
+    /// that a second writer waits (up to the busy timeout) instead of failing half-way.
+    virtual QString beginWrite() const = 0;
+
+    /// The column type of binary data.
+    virtual QString blobType() const = 0;
+
+    /// Runs the engine's full consistency check: empty when all is well, else what it found.
+    virtual Status integrityCheck(QSqlDatabase& db) const = 0;
+
+    /// Writes a consistent, self-contained copy of the whole database to `target` (which must not
+    /// exist), while others may keep writing.
+    virtual Status copyTo(QSqlDatabase& db, const QString& target) const = 0;
+
+    /// A failure of the engine in words, with the kind a caller acts on.
+    virtual Status classify(const QSqlError& error, const QString& context) const = 0;
+};
+
+/// The SQLite dialect (one instance for the process).
+const Dialect& sqliteDialect();
+
+} // namespace shuiheng::store

@@ -1,0 +1,90 @@
+#include "store/ids.h"
+
+#include "model/iso_time.h"
+
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <mutex>
+
+namespace shuiheng::store {
+
+std::string newId() {
+    // 48 bits of Unix milliseconds, version 7, 12 bits of counter within the millisecond (so ids of
+    // one process sort in creation order), the variant, 62 random bits.
+    static std::mutex mutex;
+    static std::uint64_t lastMs = 0;
+    static std::uint32_t counter = 0;
+    std::uint64_t ms = 0;
+    std::uint32_t seq = 0;
+    {
+        const std::lock_guard lock(mutex);
+        ms = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count());
+        if (ms <= lastMs) {
+            ms = lastMs;
+            if (++counter > 0xfff) { // 4096 ids in one millisecond: borrow the next millisecond
+                ++ms;
+                counter = 0;
+            }
+        } else {
+            counter = QRandomGenerator::global()->bounded(0x400u); // leave room to count up
+        }
+        lastMs = ms;
+        seq = counter;
+    }
+    const std::uint64_t random = QRandomGenerator::global()->generate64();
+    const std::uint64_t high = (ms << 16) | 0x7000u | seq;
+    const std::uint64_t low = (random & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
+    char text[37];
+    std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(high >> 32),
+                  static_cast<unsigned>((high >> 16) & 0xffff), static_cast<unsigned>(high & 0xffff),
+                  static_cast<unsigned>(low >> 48), static_cast<unsigned long long>(low & 0xffffffffffffULL));
+    return text;
+}
+
+bool looksLikeId(std::string_view text) {
+    if (text.size() != 36)
+        return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-')
+                return false;
+        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string utcText(double epochSeconds) {
+    const auto ms = static_cast<long long>(std::floor(epochSeconds * 1000.0 + 0.5));
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")).toStdString();
+}
+
+std::optional<std::string> utcTextOf(std::string_view isoTime) {
+    const auto seconds = parseIsoTime(isoTime);
+    if (!seconds)
+        return std::nullopt;
+    return utcText(*seconds);
+}
+
+Now now() {
+    const QDateTime local = QDateTime::currentDateTime();
+    return {utcText(static_cast<double>(local.toMSecsSinceEpoch()) / 1000.0), local.offsetFromUtc() / 60};
+}
+
+std::string localNowText() {
+    const QDateTime local = QDateTime::currentDateTime();
+    const QDateTime withOffset =
+        QDateTime::fromSecsSinceEpoch(local.toSecsSinceEpoch(), Qt::OffsetFromUTC, local.offsetFromUtc());
+    return withOffset.toString(Qt::ISODate).toStdString();
+}
+
+} // namespace shuiheng::store

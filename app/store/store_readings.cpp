@@ -1,0 +1,800 @@
+// Readings, campaigns, production data, attachments and results of the project store.
+
+#include "campaign/reading_checks.h"
+#include "model/iso_time.h"
+#include "store/extra_json.h"
+#include "store/ids.h"
+#include "store/store_internal.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <cmath>
+#include <fmt/format.h>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace shuiheng::store {
+
+using namespace detail;
+
+namespace {
+
+/// Readings of one meter by time, for the plausibility checks and for finding repeats.
+struct MeterHistory {
+    std::multimap<double, Reading> byTime;
+    std::optional<campaign::ExpectedRange> expected;
+
+    /// What checkReading looks at: the latest reading, the ones just before and after `t`, and those at
+    /// `t`. Giving it these alone finds exactly what the whole history would, at any history length.
+    std::vector<Reading> neighbourhood(double t) const {
+        std::vector<Reading> out;
+        if (byTime.empty())
+            return out;
+        constexpr double same = 1e-3;
+        out.push_back(std::prev(byTime.end())->second);
+        auto low = byTime.lower_bound(t - same);
+        if (low != byTime.begin())
+            out.push_back(std::prev(low)->second);
+        auto high = byTime.upper_bound(t + same);
+        for (auto it = low; it != high; ++it)
+            out.push_back(it->second);
+        if (high != byTime.end())
+            out.push_back(high->second);
+        return out;
+    }
+
+    bool hasIdentical(const Reading& r, double t) const {
+        for (auto it = byTime.lower_bound(t - 1e-3); it != byTime.end() && it->first <= t + 1e-3; ++it)
+            if (it->second.time == r.time && it->second.value == r.value)
+                return true;
+        return false;
+    }
+};
+
+Result<MeterHistory> loadHistory(Database& db, const Meter& meter, const std::string& flowUnit,
+                                 const std::string& excludeId = {}) {
+    auto q =
+        db.select(QStringLiteral("SELECT time_text, value, reading_id FROM reading WHERE meter_id = ? AND "
+                                 "superseded_by IS NULL AND deleted = 0"),
+                  {qs(meter.id)});
+    if (!q)
+        return q.status();
+    MeterHistory history;
+    std::vector<Reading> all;
+    while (q->next()) {
+        if (!excludeId.empty() && ss(q->value(2)) == excludeId)
+            continue;
+        Reading r;
+        r.meter = meter.id;
+        r.time = ss(q->value(0));
+        r.value = q->value(1).toDouble();
+        if (const auto t = parseIsoTime(r.time)) {
+            history.byTime.emplace(*t, r);
+            all.push_back(std::move(r));
+        }
+    }
+    if (all.size() >= 3)
+        history.expected = campaign::expectedRangeFromHistory(meter, all, flowUnit);
+    return history;
+}
+
+struct CampaignWindow {
+    std::string id;
+    double start = -std::numeric_limits<double>::infinity();
+    double end = std::numeric_limits<double>::infinity();
+};
+
+Result<std::vector<CampaignWindow>> campaignWindows(Database& db) {
+    auto live = liveEntities(db, campaignTable());
+    if (!live)
+        return live.status();
+    std::vector<CampaignWindow> windows;
+    for (const auto& [key, version] : *live) {
+        const Campaign c = campaignFrom(key, version.values);
+        if (c.windowStart.empty() && c.windowEnd.empty())
+            continue; // no window: readings go there only when named
+        CampaignWindow w;
+        w.id = c.id;
+        if (const auto t = parseIsoTime(c.windowStart))
+            w.start = *t;
+        if (const auto t = parseIsoTime(c.windowEnd))
+            w.end = *t;
+        windows.push_back(w);
+    }
+    // Ids are time-ordered: the latest-created campaign first.
+    std::sort(windows.begin(), windows.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+    return windows;
+}
+
+Result<bool> campaignExists(Database& db, const std::string& id) {
+    auto v = currentVersion(db, campaignTable(), qs(id));
+    if (!v)
+        return v.status();
+    return v->has_value() && !(*v)->deleted;
+}
+
+std::string joinErrors(const std::vector<std::string>& errors) {
+    std::string text;
+    const std::size_t shown = std::min<std::size_t>(errors.size(), 20);
+    for (std::size_t i = 0; i < shown; ++i)
+        text += (i ? "\n" : "") + errors[i];
+    if (errors.size() > shown)
+        text += fmt::format("\n... and {} more", errors.size() - shown);
+    return text;
+}
+
+Status checkRoundTimes(const std::vector<std::string>& rounds) {
+    static const QRegularExpression hhmm(QStringLiteral("^([01][0-9]|2[0-3]):[0-5][0-9]$"));
+    for (const std::string& r : rounds)
+        if (!hhmm.match(qs(r)).hasMatch())
+            return {ErrorKind::InvalidInput, "reading round '" + r + "' is not a time of day like 08:00"};
+    return {};
+}
+
+Status checkCampaign(const Campaign& c) {
+    std::optional<double> start, end;
+    if (!c.windowStart.empty() && !(start = parseIsoTime(c.windowStart)))
+        return {ErrorKind::InvalidInput, "window start '" + c.windowStart +
+                                             "' is not an ISO time with offset (2026-06-01T08:00:00+08:00)"};
+    if (!c.windowEnd.empty() && !(end = parseIsoTime(c.windowEnd)))
+        return {ErrorKind::InvalidInput, "window end '" + c.windowEnd +
+                                             "' is not an ISO time with offset (2026-06-07T08:00:00+08:00)"};
+    if (start && end && *end < *start)
+        return {ErrorKind::InvalidInput, "the window ends before it starts"};
+    return checkRoundTimes(c.roundTimes);
+}
+
+StoredReading storedFrom(QSqlQuery& q) {
+    // reading_id, version, campaign_id, time_utc, meter_id, time_text, value, technician, device, note,
+    // photo, extra, entered
+    StoredReading s;
+    s.id = ss(q.value(0));
+    s.version = q.value(1).toInt();
+    s.campaign = ss(q.value(2));
+    s.timeUtc = ss(q.value(3));
+    s.reading.meter = ss(q.value(4));
+    s.reading.time = ss(q.value(5));
+    s.reading.value = q.value(6).toDouble();
+    s.reading.technician = ss(q.value(7));
+    s.reading.device = ss(q.value(8));
+    s.reading.note = ss(q.value(9));
+    s.reading.photo = ss(q.value(10));
+    s.reading.extra = extrasFromJson(ss(q.value(11)));
+    s.entered = ss(q.value(12));
+    return s;
+}
+
+const QString readingColumns = QStringLiteral(
+    "r.reading_id, r.version, r.campaign_id, r.time_utc, r.meter_id, r.time_text, r.value, r.technician, "
+    "r.device, r.note, r.photo, r.extra, c.at_utc");
+
+} // namespace
+
+std::string_view warningKindText(campaign::ReadingWarning warning) {
+    switch (warning) {
+    case campaign::ReadingWarning::BelowPrevious:
+        return "below-previous";
+    case campaign::ReadingWarning::OutsideExpected:
+        return "outside-expected";
+    case campaign::ReadingWarning::TimeOutOfOrder:
+        return "time-out-of-order";
+    case campaign::ReadingWarning::Duplicate:
+        return "duplicate";
+    case campaign::ReadingWarning::NotFinite:
+        return "not-finite";
+    }
+    return "?";
+}
+
+std::vector<std::string> plannedRounds(const Campaign& campaign) {
+    std::vector<std::string> out;
+    const QDateTime start = QDateTime::fromString(qs(campaign.windowStart), Qt::ISODate);
+    const QDateTime end = QDateTime::fromString(qs(campaign.windowEnd), Qt::ISODate);
+    if (!start.isValid() || !end.isValid() || campaign.roundTimes.empty() || end < start)
+        return out;
+    const int offset = start.offsetFromUtc();
+    const QDateTime localStart = start.toOffsetFromUtc(offset);
+    const QDateTime localEnd = end.toOffsetFromUtc(offset);
+    for (QDate day = localStart.date(); day <= localEnd.date() && out.size() < 10000; day = day.addDays(1))
+        for (const std::string& round : campaign.roundTimes) {
+            const QTime time = QTime::fromString(qs(round), QStringLiteral("HH:mm"));
+            if (!time.isValid())
+                continue;
+            const QDateTime at(day, time, Qt::OffsetFromUTC, offset);
+            if (at >= start && at <= end)
+                out.push_back(at.toString(Qt::ISODate).toStdString());
+        }
+    return out;
+}
+
+namespace detail {
+
+Result<std::string> campaignHolding(Database& db, const std::vector<double>& times) {
+    auto windows = campaignWindows(db);
+    if (!windows)
+        return windows.status();
+    for (const CampaignWindow& w : *windows)
+        if (std::all_of(times.begin(), times.end(), [&](double t) { return t >= w.start && t <= w.end; }))
+            return w.id;
+    return std::string();
+}
+
+Result<std::string> storeAttachment(Database& db, const QString& changeId, const QByteArray& bytes,
+                                    const std::string& mediaType) {
+    const std::string hash =
+        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString();
+    auto existing =
+        db.select(QStringLiteral("SELECT byte_size FROM attachment WHERE sha256 = ?"), {qs(hash)});
+    if (!existing)
+        return existing.status();
+    if (existing->next())
+        return hash;
+    if (Status s =
+            db.execute(QStringLiteral("INSERT INTO attachment (sha256, change_id, media_type, byte_size, "
+                                      "content) VALUES (?, ?, ?, ?, ?)"),
+                       {qs(hash), changeId, qs(mediaType), static_cast<qlonglong>(bytes.size()), bytes});
+        !s)
+        return s;
+    return hash;
+}
+
+Result<ImportReport> insertReadings(Database& db, const QString& changeId,
+                                    const std::vector<NewReading>& entries, const ImportOptions& options,
+                                    const InsertControl& control, const std::string& flowUnit,
+                                    std::vector<std::vector<campaign::ReadingCheck>>* checks) {
+    ImportReport report;
+    auto meters = liveMeters(db);
+    if (!meters)
+        return meters.status();
+
+    // 1. Everything is checked before anything is written: all or nothing.
+    struct Prepared {
+        Reading reading;
+        double t = 0;
+        std::string campaign;
+        const NewReading* entry = nullptr;
+    };
+    std::vector<Prepared> prepared;
+    prepared.reserve(entries.size());
+    std::vector<std::string> errors;
+    std::map<std::string, bool> knownCampaigns;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const NewReading& e = entries[i];
+        Prepared p;
+        p.entry = &e;
+        p.reading = e.reading;
+        if (p.reading.time.empty())
+            p.reading.time = localNowText();
+        const std::string where =
+            entries.size() == 1 ? std::string("the reading") : fmt::format("reading {}", i + 1);
+        if (!meters->contains(p.reading.meter)) {
+            errors.push_back(p.reading.meter.empty()
+                                 ? where + ": no meter given"
+                                 : fmt::format("{}: unknown meter '{}'", where, p.reading.meter));
+            continue;
+        }
+        const auto t = parseIsoTime(p.reading.time);
+        if (!t) {
+            errors.push_back(fmt::format("{} of meter {}: time '{}' is not an ISO time with offset, e.g. "
+                                         "2026-06-01T08:00:00+08:00",
+                                         where, p.reading.meter, p.reading.time));
+            continue;
+        }
+        if (!std::isfinite(p.reading.value)) {
+            errors.push_back(
+                fmt::format("{} of meter {}: the value is not a number", where, p.reading.meter));
+            continue;
+        }
+        p.t = *t;
+        p.campaign = !e.campaign.empty() ? e.campaign : options.campaign;
+        if (!p.campaign.empty()) {
+            auto known = knownCampaigns.find(p.campaign);
+            if (known == knownCampaigns.end()) {
+                auto exists = campaignExists(db, p.campaign);
+                if (!exists)
+                    return exists.status();
+                known = knownCampaigns.emplace(p.campaign, *exists).first;
+            }
+            if (!known->second) {
+                errors.push_back(fmt::format("{}: unknown campaign '{}'", where, p.campaign));
+                continue;
+            }
+        }
+        prepared.push_back(std::move(p));
+    }
+    if (!errors.empty())
+        return Status(ErrorKind::InvalidInput, joinErrors(errors));
+
+    // 2. The campaign of readings that name none: the latest whose window holds the time.
+    auto windows = campaignWindows(db);
+    if (!windows)
+        return windows.status();
+    for (Prepared& p : prepared)
+        if (p.campaign.empty() && control.assignByWindow)
+            for (const CampaignWindow& w : *windows)
+                if (p.t >= w.start && p.t <= w.end) {
+                    p.campaign = w.id;
+                    break;
+                }
+
+    // 3. Histories of the meters concerned, then the next entry number.
+    std::map<std::string, MeterHistory> histories;
+    for (const Prepared& p : prepared)
+        if (!histories.contains(p.reading.meter)) {
+            auto h = loadHistory(db, meters->at(p.reading.meter), flowUnit);
+            if (!h)
+                return h.status();
+            histories.emplace(p.reading.meter, std::move(*h));
+        }
+    auto maxSeq = db.select(QStringLiteral("SELECT MAX(seq) FROM reading"));
+    if (!maxSeq)
+        return maxSeq.status();
+    qlonglong seq = maxSeq->next() ? maxSeq->value(0).toLongLong() : 0;
+    maxSeq->finish();
+
+    auto insert = db.prepare(QStringLiteral("INSERT INTO reading (reading_id, version, change_id, deleted, "
+                                            "seq, campaign_id, meter_id, time_text, "
+                                            "time_utc, value, technician, device, note, photo, extra) VALUES "
+                                            "(?, 1, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                            "?, ?)"));
+    if (!insert)
+        return insert.status();
+    auto insertWarning = db.prepare(QStringLiteral(
+        "INSERT INTO reading_warning (warning_id, reading_id, version, change_id, kind, message, "
+        "reason) VALUES (?, ?, 1, ?, ?, ?, ?)"));
+    if (!insertWarning)
+        return insertWarning.status();
+    const QVariant noCampaign(QMetaType::fromType<QString>());
+
+    // 4. Write.
+    if (checks)
+        checks->assign(entries.size(), {});
+    std::optional<std::string> madeCampaign;
+    for (Prepared& p : prepared) {
+        const std::size_t entryIndex = static_cast<std::size_t>(p.entry - entries.data());
+        MeterHistory& history = histories.at(p.reading.meter);
+        if (control.dedupe && history.hasIdentical(p.reading, p.t)) {
+            ++report.readingsSkipped;
+            continue;
+        }
+        if (p.campaign.empty() && control.makeCampaign) {
+            if (!madeCampaign) {
+                auto made = control.makeCampaign();
+                if (!made)
+                    return made.status();
+                madeCampaign = *made;
+            }
+            p.campaign = *madeCampaign;
+        }
+        const Meter& meter = meters->at(p.reading.meter);
+        auto found =
+            campaign::checkReading(meter, history.neighbourhood(p.t), p.reading, flowUnit, history.expected);
+        if (!p.entry->photo.isEmpty()) {
+            auto hash = storeAttachment(db, changeId, p.entry->photo, p.entry->photoType);
+            if (!hash)
+                return hash.status();
+            p.reading.photo = *hash;
+        }
+        const std::string id = newId();
+        const QString qid = qs(id);
+        insert->bindValue(0, qid);
+        insert->bindValue(1, changeId);
+        insert->bindValue(2, ++seq);
+        insert->bindValue(3, p.campaign.empty() ? noCampaign : QVariant(qs(p.campaign)));
+        insert->bindValue(4, qs(p.reading.meter));
+        insert->bindValue(5, qs(p.reading.time));
+        insert->bindValue(6, qs(utcText(p.t)));
+        insert->bindValue(7, p.reading.value);
+        insert->bindValue(8, qs(p.reading.technician));
+        insert->bindValue(9, qs(p.reading.device));
+        insert->bindValue(10, qs(p.reading.note));
+        insert->bindValue(11, qs(p.reading.photo));
+        insert->bindValue(12, qs(extrasToJson(p.reading.extra)));
+        if (Status s = db.run(*insert); !s)
+            return s;
+        const std::string reason = !p.entry->reason.empty() ? p.entry->reason : options.reason;
+        for (const campaign::ReadingCheck& check : found) {
+            insertWarning->bindValue(0, qs(newId()));
+            insertWarning->bindValue(1, qid);
+            insertWarning->bindValue(2, changeId);
+            insertWarning->bindValue(3, QString::fromLatin1(warningKindText(check.warning).data()));
+            insertWarning->bindValue(4, qs(check.message));
+            insertWarning->bindValue(5, qs(reason));
+            if (Status s = db.run(*insertWarning); !s)
+                return s;
+            ++report.warningCount;
+            if (report.warnings.size() < 100)
+                report.warnings.push_back(check.message);
+        }
+        if (checks)
+            (*checks)[entryIndex] = std::move(found);
+        history.byTime.emplace(p.t, p.reading);
+        ++report.readingsAdded;
+        if (options.returnIds)
+            report.ids.push_back(id);
+        if (report.campaign.empty())
+            report.campaign = p.campaign;
+    }
+    return report;
+}
+
+} // namespace detail
+
+Result<AddedReading> ProjectStore::addReading(const NewReading& entry, const Actor& actor) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    auto unit = flowUnit(*db_);
+    if (!unit)
+        return unit.status();
+    auto change = recordChange(*db_, actor, "add reading", entry.reason,
+                               fmt::format("meter {} at {}: {}", entry.reading.meter,
+                                           entry.reading.time.empty() ? "now" : entry.reading.time,
+                                           entry.reading.value));
+    if (!change)
+        return change.status();
+    ImportOptions options;
+    options.returnIds = true;
+    std::vector<std::vector<campaign::ReadingCheck>> checks;
+    auto report = insertReadings(*db_, *change, {entry}, options, InsertControl{}, *unit, &checks);
+    if (!report)
+        return report.status();
+    if (Status s = transaction.commit(); !s)
+        return s;
+    return AddedReading{report->ids.front(), checks.front()};
+}
+
+Result<ImportReport> ProjectStore::addReadings(const std::vector<NewReading>& entries, const Actor& actor,
+                                               const ImportOptions& options) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    auto unit = flowUnit(*db_);
+    if (!unit)
+        return unit.status();
+    auto change = recordChange(*db_, actor, "import readings", options.reason,
+                               fmt::format("{} readings{}", entries.size(),
+                                           options.source.empty() ? "" : " from " + options.source));
+    if (!change)
+        return change.status();
+    InsertControl control;
+    control.dedupe = true;
+    auto report = insertReadings(*db_, *change, entries, options, control, *unit, nullptr);
+    if (!report)
+        return report.status();
+    if (Status s = transaction.commit(); !s)
+        return s;
+    return report;
+}
+
+Result<std::vector<campaign::ReadingCheck>> ProjectStore::editReading(const std::string& id, double newValue,
+                                                                      const std::string& reason,
+                                                                      const Actor& actor) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    if (reason.empty())
+        return Status(ErrorKind::InvalidInput, "an edit of a reading needs a reason");
+    if (!std::isfinite(newValue))
+        return Status(ErrorKind::InvalidInput, "the new value is not a number");
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    auto current = currentVersion(*db_, readingTable(), qs(id));
+    if (!current)
+        return current.status();
+    if (!*current || (*current)->deleted)
+        return Status(ErrorKind::NotFound,
+                      !*current ? "no reading with id " + id : "reading " + id + " was deleted");
+    const Version& v = **current;
+    const EntityTable& table = readingTable();
+    const int valueAt = fieldIndex(table, "value");
+    const double oldValue = v.values[valueAt].toDouble();
+    if (oldValue == newValue)
+        return std::vector<campaign::ReadingCheck>{};
+    const std::string meterId = ss(v.values[fieldIndex(table, "meter_id")]);
+    const std::string time = ss(v.values[fieldIndex(table, "time_text")]);
+    auto unit = flowUnit(*db_);
+    if (!unit)
+        return unit.status();
+    auto meters = liveMeters(*db_);
+    if (!meters)
+        return meters.status();
+    std::vector<campaign::ReadingCheck> found;
+    if (const auto m = meters->find(meterId); m != meters->end()) {
+        auto history = loadHistory(*db_, m->second, *unit, id);
+        if (!history)
+            return history.status();
+        Reading candidate;
+        candidate.meter = meterId;
+        candidate.time = time;
+        candidate.value = newValue;
+        if (const auto t = parseIsoTime(time))
+            found = campaign::checkReading(m->second, history->neighbourhood(*t), candidate, *unit,
+                                           history->expected);
+    }
+    auto change =
+        recordChange(*db_, actor, "edit reading", reason,
+                     fmt::format("reading {} of meter {} at {}: {} → {}", id, meterId, time,
+                                 auditText(oldValue).value_or(""), auditText(newValue).value_or("")));
+    if (!change)
+        return change.status();
+    QVariantList values = v.values;
+    values[valueAt] = newValue;
+    auto written = putVersion(*db_, table, *change, qs(id), values, &v);
+    if (!written)
+        return written.status();
+    for (const campaign::ReadingCheck& check : found)
+        if (Status s = db_->execute(
+                QStringLiteral("INSERT INTO reading_warning (warning_id, reading_id, version, "
+                               "change_id, kind, message, reason) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                {qs(newId()), qs(id), v.version + 1, *change,
+                 QString::fromLatin1(warningKindText(check.warning).data()), qs(check.message), qs(reason)});
+            !s)
+            return s;
+    if (Status s = transaction.commit(); !s)
+        return s;
+    return found;
+}
+
+Status ProjectStore::deleteReading(const std::string& id, const std::string& reason, const Actor& actor) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    if (reason.empty())
+        return {ErrorKind::InvalidInput, "deleting a reading needs a reason"};
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    auto current = currentVersion(*db_, readingTable(), qs(id));
+    if (!current)
+        return current.status();
+    if (!*current || (*current)->deleted)
+        return {ErrorKind::NotFound,
+                !*current ? "no reading with id " + id : "reading " + id + " was deleted already"};
+    auto change = recordChange(*db_, actor, "delete reading", reason, "reading " + id);
+    if (!change)
+        return change.status();
+    if (Status s = markDeleted(*db_, readingTable(), *change, qs(id), **current); !s)
+        return s;
+    return transaction.commit();
+}
+
+Result<std::vector<StoredReading>> ProjectStore::readings(const ReadingFilter& filter) {
+    if (Status s = requireOpen(false); !s)
+        return s;
+    QString sql =
+        QStringLiteral("SELECT %1 FROM reading r JOIN change_set c ON c.change_id = r.change_id WHERE "
+                       "r.superseded_by IS NULL")
+            .arg(readingColumns);
+    QVariantList args;
+    if (!filter.includeDeleted)
+        sql += QStringLiteral(" AND r.deleted = 0");
+    if (!filter.meter.empty()) {
+        sql += QStringLiteral(" AND r.meter_id = ?");
+        args << qs(filter.meter);
+    }
+    if (!filter.campaign.empty()) {
+        sql += QStringLiteral(" AND r.campaign_id = ?");
+        args << qs(filter.campaign);
+    }
+    sql += QStringLiteral(" ORDER BY r.seq");
+    auto q = db_->select(sql, args);
+    if (!q)
+        return q.status();
+    std::vector<StoredReading> out;
+    while (q->next())
+        out.push_back(storedFrom(*q));
+    if (q->lastError().isValid())
+        return db_->failure(q->lastError(), QStringLiteral("reading the readings"));
+    return out;
+}
+
+Result<StoredReading> ProjectStore::reading(const std::string& id) {
+    if (Status s = requireOpen(false); !s)
+        return s;
+    auto q =
+        db_->select(QStringLiteral("SELECT %1 FROM reading r JOIN change_set c ON c.change_id = r.change_id "
+                                   "WHERE r.reading_id = ? AND r.superseded_by IS NULL")
+                        .arg(readingColumns),
+                    {qs(id)});
+    if (!q)
+        return q.status();
+    if (!q->next())
+        return Status(ErrorKind::NotFound, "no reading with id " + id);
+    return storedFrom(*q);
+}
+
+Result<std::vector<RecordedWarning>> ProjectStore::warnings(const std::string& readingId) {
+    if (Status s = requireOpen(false); !s)
+        return s;
+    QString sql = QStringLiteral("SELECT reading_id, version, kind, message, reason FROM reading_warning");
+    QVariantList args;
+    if (!readingId.empty()) {
+        sql += QStringLiteral(" WHERE reading_id = ?");
+        args << qs(readingId);
+    }
+    sql += QStringLiteral(" ORDER BY warning_id");
+    auto q = db_->select(sql, args);
+    if (!q)
+        return q.status();
+    std::vector<RecordedWarning> out;
+    while (q->next())
+        out.push_back(
+            {ss(q->value(0)), q->value(1).toInt(), ss(q->value(2)), ss(q->value(3)), ss(q->value(4))});
+    return out;
+}
+
+Result<std::string> ProjectStore::addCampaign(const Campaign& campaign, const Actor& actor) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    if (Status s = checkCampaign(campaign); !s)
+        return s;
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    const std::string id = newId();
+    auto change = recordChange(*db_, actor, "add campaign", "", campaign.name);
+    if (!change)
+        return change.status();
+    auto written = putVersion(*db_, campaignTable(), *change, qs(id), campaignValues(campaign), nullptr);
+    if (!written)
+        return written.status();
+    if (Status s = transaction.commit(); !s)
+        return s;
+    return id;
+}
+
+Status ProjectStore::updateCampaign(const Campaign& campaign, const Actor& actor, const std::string& reason) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    if (Status s = checkCampaign(campaign); !s)
+        return s;
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    auto current = currentVersion(*db_, campaignTable(), qs(campaign.id));
+    if (!current)
+        return current.status();
+    if (!*current || (*current)->deleted)
+        return {ErrorKind::NotFound, "no campaign with id " + campaign.id};
+    auto change = recordChange(*db_, actor, "edit campaign", reason, campaign.name);
+    if (!change)
+        return change.status();
+    auto written =
+        putVersion(*db_, campaignTable(), *change, qs(campaign.id), campaignValues(campaign), &**current);
+    if (!written)
+        return written.status();
+    return transaction.commit();
+}
+
+Result<std::vector<Campaign>> ProjectStore::campaigns() {
+    if (Status s = requireOpen(false); !s)
+        return s;
+    auto live = liveEntities(*db_, campaignTable());
+    if (!live)
+        return live.status();
+    std::vector<Campaign> out;
+    for (const auto& [key, version] : *live)
+        out.push_back(campaignFrom(key, version.values));
+    return out; // by id: in the order created
+}
+
+Status ProjectStore::setProduction(const std::string& campaignId, const ProductionData& data,
+                                   const Actor& actor, const std::string& reason) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    if (!std::isfinite(data.quantity) || (data.valueAdded && !std::isfinite(*data.valueAdded)) ||
+        (data.workingDays && !std::isfinite(*data.workingDays)))
+        return {ErrorKind::InvalidInput, "production figures must be numbers"};
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    auto exists = campaignExists(*db_, campaignId);
+    if (!exists)
+        return exists.status();
+    if (!*exists)
+        return {ErrorKind::NotFound, "no campaign with id " + campaignId};
+    auto current = currentVersion(*db_, productionTable(), qs(campaignId));
+    if (!current)
+        return current.status();
+    auto change = recordChange(*db_, actor, "set production data", reason, "campaign " + campaignId);
+    if (!change)
+        return change.status();
+    auto written = putVersion(*db_, productionTable(), *change, qs(campaignId), productionValues(data),
+                              *current ? &**current : nullptr);
+    if (!written)
+        return written.status();
+    return transaction.commit();
+}
+
+Result<std::optional<ProductionData>> ProjectStore::production(const std::string& campaignId) {
+    if (Status s = requireOpen(false); !s)
+        return s;
+    auto current = currentVersion(*db_, productionTable(), qs(campaignId));
+    if (!current)
+        return current.status();
+    if (!*current || (*current)->deleted)
+        return std::optional<ProductionData>();
+    return std::optional<ProductionData>(productionFrom((*current)->values));
+}
+
+Result<std::string> ProjectStore::addAttachment(const QByteArray& bytes, const std::string& mediaType,
+                                                const Actor& actor) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    auto change = recordChange(*db_, actor, "add attachment", "", fmt::format("{} bytes", bytes.size()));
+    if (!change)
+        return change.status();
+    auto hash = storeAttachment(*db_, *change, bytes, mediaType);
+    if (!hash)
+        return hash.status();
+    if (Status s = transaction.commit(); !s)
+        return s;
+    return hash;
+}
+
+Result<QByteArray> ProjectStore::attachment(const std::string& sha256) {
+    if (Status s = requireOpen(false); !s)
+        return s;
+    auto q = db_->select(QStringLiteral("SELECT content FROM attachment WHERE sha256 = ?"), {qs(sha256)});
+    if (!q)
+        return q.status();
+    if (!q->next())
+        return Status(ErrorKind::NotFound, "no attachment " + sha256);
+    return q->value(0).toByteArray();
+}
+
+Result<std::string> ProjectStore::saveResult(const std::string& campaignId, const std::string& kind,
+                                             const std::string& json, const Actor& actor) {
+    if (Status s = requireOpen(true); !s)
+        return s;
+    WriteTransaction transaction(*db_);
+    if (Status s = transaction.begin(); !s)
+        return s;
+    auto change = recordChange(*db_, actor, "save result", "", kind);
+    if (!change)
+        return change.status();
+    const std::string id = newId();
+    if (Status s = db_->execute(
+            QStringLiteral("INSERT INTO result (result_id, change_id, campaign_id, kind, "
+                           "computed_utc, content) VALUES (?, ?, ?, ?, ?, ?)"),
+            {qs(id), *change,
+             campaignId.empty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(qs(campaignId)),
+             qs(kind), qs(now().utc), qs(json)});
+        !s)
+        return s;
+    if (Status s = transaction.commit(); !s)
+        return s;
+    return id;
+}
+
+Result<std::vector<StoredResult>> ProjectStore::results(const std::string& campaignId) {
+    if (Status s = requireOpen(false); !s)
+        return s;
+    QString sql = QStringLiteral("SELECT result_id, campaign_id, kind, computed_utc, content FROM result");
+    QVariantList args;
+    if (!campaignId.empty()) {
+        sql += QStringLiteral(" WHERE campaign_id = ?");
+        args << qs(campaignId);
+    }
+    sql += QStringLiteral(" ORDER BY computed_utc, result_id");
+    auto q = db_->select(sql, args);
+    if (!q)
+        return q.status();
+    std::vector<StoredResult> out;
+    while (q->next())
+        out.push_back({ss(q->value(0)), ss(q->value(1)), ss(q->value(2)), ss(q->value(3)), ss(q->value(4))});
+    return out;
+}
+
+} // namespace shuiheng::store
