@@ -1,6 +1,7 @@
 // shuiheng-cli balance FILE [--json] [--alpha A]: reconcile the plant's flows (contract).
 
 #include "balance/verdict.h"
+#include "campaign/flows.h"
 #include "cli/balance_json.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -92,15 +93,17 @@ void addBalanceCommand(CLI::App& app, int& status) {
         options.reconciliation.nonNegative = args->nonNegative;
         options.considerLeaks = !args->noLeaks;
         const balance::PlantBalance result = balance::balancePlant(*plant, options);
+        // What was measured, campaign readings included, for the "measured" column.
+        const Plant measured = campaign::withDerivedMeasurements(*plant);
         if (!result.reconciliation.failure.empty()) {
             std::cerr << args->path << ": " << result.reconciliation.failure << '\n';
             status = exitInternal;
             return;
         }
         if (args->json)
-            std::cout << balanceJson(*plant, result);
+            std::cout << balanceJson(measured, result);
         else
-            printTable(*plant, result, std::cout);
+            printTable(measured, result, std::cout);
         status = exitOk;
     });
 }

@@ -9,5 +9,6 @@ namespace shuiheng::cli {
 void addValidateCommand(CLI::App& app, int& status);
 void addInfoCommand(CLI::App& app, int& status);
 void addBalanceCommand(CLI::App& app, int& status);
+void addFlowsCommand(CLI::App& app, int& status);
 
 } // namespace shuiheng::cli

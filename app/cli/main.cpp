@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
         addValidateCommand(app, status);
         addInfoCommand(app, status);
         addBalanceCommand(app, status);
+        addFlowsCommand(app, status);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {

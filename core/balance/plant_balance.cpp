@@ -1,5 +1,6 @@
 #include "balance/plant_balance.h"
 
+#include "campaign/flows.h"
 #include "model/plant_graph.h"
 
 #include <cmath>
@@ -133,10 +134,18 @@ FlowNetwork toFlowNetwork(const Plant& plant, std::vector<std::size_t>* unitOfNo
     return network;
 }
 
-PlantBalance balancePlant(const Plant& plant, const PlantBalanceOptions& options) {
+PlantBalance balancePlant(const Plant& input, const PlantBalanceOptions& options) {
+    // Campaign data: each metered stream is measured by the flow derived from its readings.
+    const campaign::FlowDerivation derivation =
+        input.meters.empty() ? campaign::FlowDerivation{} : campaign::deriveFlows(input);
+    const std::optional<Plant> derived =
+        input.meters.empty() ? std::nullopt
+                             : std::optional<Plant>(campaign::withDerivedMeasurements(input, derivation));
+    const Plant& plant = derived ? *derived : input;
     std::vector<std::size_t> unitOfNode;
     const FlowNetwork network = toFlowNetwork(plant, &unitOfNode);
     PlantBalance out;
+    out.diagnostics = derivation.diagnostics;
     out.reconciliation = reconcile(network, options.reconciliation);
     out.grossErrors = eliminateGrossErrors(network, options.reconciliation, options.maxGrossErrors,
                                            options.considerLeaks, &out.reconciliation);

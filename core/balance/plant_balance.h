@@ -36,7 +36,9 @@ struct PlantBalanceOptions {
 /// sink the environment. `unitOfNode` receives, per network node, its plant node index.
 FlowNetwork toFlowNetwork(const Plant& plant, std::vector<std::size_t>* unitOfNode = nullptr);
 
-/// The plant must be valid (validatePlant without errors).
+/// The plant must be valid (validatePlant without errors). A plant with meters is balanced with the
+/// measurements derived from its readings (campaign::deriveFlows); the derivation's diagnostics come
+/// first in PlantBalance::diagnostics.
 PlantBalance balancePlant(const Plant& plant, const PlantBalanceOptions& options = {});
 
 } // namespace shuiheng::balance

@@ -15,9 +15,13 @@ namespace shuiheng::campaign {
 namespace {
 
 /// A reading with its parsed time, for sorting by time (never by the text).
+/// What the derivation needs of a reading, kept together so that it never goes back to the
+/// (large) Reading objects scattered in memory.
 struct TimedReading {
     double time = 0;       ///< seconds since 1970 UTC
+    double value = 0;      ///< the reading's value
     std::size_t index = 0; ///< into Plant::readings
+    bool photo = false;    ///< it has a photo
 };
 
 /// What one meter gives: its samples and what was left out on the way.
@@ -25,7 +29,9 @@ struct MeterSamples {
     std::size_t meter = 0;
     std::vector<TimedReading> readings; ///< usable readings, in time order
     std::vector<FlowSample> samples;
-    int leftOut = 0; ///< readings or intervals that could not be used (each has a diagnostic)
+    int leftOut = 0;           ///< readings or intervals that could not be used (each has a diagnostic)
+    std::size_t used = 0;      ///< readings the samples use
+    std::size_t withPhoto = 0; ///< of them, those with a photo
 };
 
 std::string at(std::string_view list, std::size_t i) {
@@ -90,7 +96,9 @@ private:
         std::unordered_map<std::string_view, std::size_t> slotOfMeter;
         for (std::size_t m = 0; m < plant_.meters.size(); ++m)
             if (slotOfMeter.try_emplace(plant_.meters[m].id, perMeter_.size()).second)
-                perMeter_.push_back({m, {}, {}, 0});
+                perMeter_.push_back({m, {}, {}, 0, 0, 0});
+        std::string_view lastText;
+        std::optional<double> lastTime;
         for (std::size_t i = 0; i < plant_.readings.size(); ++i) {
             const Reading& r = plant_.readings[i];
             const auto slot = slotOfMeter.find(r.meter);
@@ -100,7 +108,12 @@ private:
                 continue;
             }
             MeterSamples& ms = perMeter_[slot->second];
-            const auto time = parseIsoTime(r.time);
+            // Readings come in rounds: many in a row share the time text, parsed once.
+            if (r.time != lastText) {
+                lastText = r.time;
+                lastTime = parseIsoTime(r.time);
+            }
+            const auto time = lastTime;
             if (!time || !std::isfinite(r.value)) {
                 report(Severity::Error, at("readings", i), "reading of meter " + r.meter,
                        time ? "value" : "time",
@@ -110,7 +123,7 @@ private:
                 ++ms.leftOut;
                 continue;
             }
-            ms.readings.push_back({*time, i});
+            ms.readings.push_back({*time, r.value, i, !r.photo.empty()});
         }
         for (MeterSamples& ms : perMeter_) {
             const Meter& meter = plant_.meters[ms.meter];
@@ -159,30 +172,31 @@ private:
             return;
         }
         const double toPlantUnit = *volume * meter.factor / plantFactor_;
+        ms.samples.reserve(ms.readings.size() - 1);
         std::size_t previous = 0;
+        std::size_t lastEnd = ms.readings.size(); // none yet
         for (std::size_t k = 1; k < ms.readings.size(); ++k) {
             const TimedReading& a = ms.readings[previous];
             const TimedReading& b = ms.readings[k];
-            const Reading& ra = plant_.readings[a.index];
-            const Reading& rb = plant_.readings[b.index];
             const double seconds = b.time - a.time;
             if (seconds <= 0) {
                 // Sorted, so equal times: an interval of zero length has no flow.
                 report(Severity::Error, at("readings", b.index), meterName(meter), "time",
                        fmt::format("readings[{}] and readings[{}] are at the same time ({}): an interval of "
                                    "zero length has no flow; readings[{}] (value {}) is left out",
-                                   a.index, b.index, rb.time, b.index, num(rb.value)));
+                                   a.index, b.index, plant_.readings[b.index].time, b.index, num(b.value)));
                 ++ms.leftOut;
                 continue; // the interval goes on from the first of the two
             }
-            double difference = rb.value - ra.value;
+            double difference = b.value - a.value;
             bool rolledOver = false;
             if (difference < 0) {
                 if (!meter.rollover) {
                     report(Severity::Error, at("readings", b.index), meterName(meter), "value",
                            fmt::format("{} at {} is lower than {} at {} and the meter has no rollover: the "
                                        "interval is left out (a misreading, or a replaced meter?)",
-                                       num(rb.value), rb.time, num(ra.value), ra.time));
+                                       num(b.value), plant_.readings[b.index].time, num(a.value),
+                                       plant_.readings[a.index].time));
                     ++ms.leftOut;
                     previous = k;
                     continue;
@@ -199,6 +213,14 @@ private:
             sample.meter = ms.meter;
             sample.hours = hours;
             ms.samples.push_back(sample);
+            // Evidence: the first reading of the interval is new unless it ended the last one.
+            if (lastEnd != previous) {
+                ++ms.used;
+                ms.withPhoto += a.photo ? 1 : 0;
+            }
+            ++ms.used;
+            ms.withPhoto += b.photo ? 1 : 0;
+            lastEnd = k;
             previous = k;
         }
     }
@@ -216,12 +238,15 @@ private:
             return;
         }
         const double toPlantUnit = *flowUnit / plantFactor_;
+        ms.samples.reserve(ms.readings.size());
         for (const TimedReading& tr : ms.readings) {
             FlowSample sample;
             sample.firstReading = sample.lastReading = tr.index;
-            sample.flow = plant_.readings[tr.index].value * toPlantUnit;
+            sample.flow = tr.value * toPlantUnit;
             sample.meter = ms.meter;
             ms.samples.push_back(sample);
+            ++ms.used;
+            ms.withPhoto += tr.photo ? 1 : 0;
         }
     }
 
@@ -240,21 +265,33 @@ private:
         DerivedFlow flow;
         flow.stream = s.id;
         double mpeSum = 0;
+        std::size_t n = 0;
         for (std::size_t m : meters) {
             const MeterSamples& ms = perMeter_[m];
             if (ms.samples.empty())
                 continue;
             const Meter& meter = plant_.meters[ms.meter];
-            flow.samples.insert(flow.samples.end(), ms.samples.begin(), ms.samples.end());
             flow.meters.push_back(meter.id);
             mpeSum += meter.mpe * static_cast<double>(ms.samples.size());
+            n += ms.samples.size();
         }
-        if (flow.samples.empty()) {
+        if (n == 0) {
             report(Severity::Warning, at("streams", stream), "stream " + s.id, "",
                    "the stream is metered but no reading gives a flow: it stays unmeasured");
             return;
         }
-        const auto n = flow.samples.size();
+        flow.n = static_cast<int>(n);
+        grade(flow, meters);
+        // The samples, meter after meter: each meter's are no longer needed on their own.
+        flow.samples.reserve(n);
+        for (std::size_t m : meters) {
+            MeterSamples& ms = perMeter_[m];
+            if (flow.samples.empty())
+                flow.samples = std::move(ms.samples);
+            else
+                flow.samples.insert(flow.samples.end(), ms.samples.begin(), ms.samples.end());
+            ms.samples.clear();
+        }
         double sum = 0;
         for (const FlowSample& sample : flow.samples)
             sum += sample.flow;
@@ -264,13 +301,11 @@ private:
             squares += (sample.flow - mean) * (sample.flow - mean);
         flow.meter = flow.meters.back();
         flow.value = mean;
-        flow.n = static_cast<int>(n);
         flow.uA =
             n > 1 ? std::sqrt(squares / static_cast<double>(n - 1)) / std::sqrt(static_cast<double>(n)) : 0;
         flow.mpe = mpeSum / static_cast<double>(n);
         flow.uB = flow.mpe * std::abs(mean) / std::sqrt(3.0);
         flow.sigma = std::hypot(flow.uA, flow.uB);
-        grade(flow, meters);
         out_.flows.push_back(std::move(flow));
     }
 
@@ -290,17 +325,9 @@ private:
                 estimated.push_back(meter.id);
                 continue; // no register to photograph, no instrument to calibrate
             }
-            // The readings this meter's samples use, and the local date of the last one.
-            std::vector<std::size_t> used;
-            for (const FlowSample& sample : ms.samples) {
-                used.push_back(sample.firstReading);
-                used.push_back(sample.lastReading);
-            }
-            std::sort(used.begin(), used.end());
-            used.erase(std::unique(used.begin(), used.end()), used.end());
-            evidenced += used.size();
-            for (std::size_t r : used)
-                withPhoto += plant_.readings[r].photo.empty() ? 0 : 1;
+            evidenced += ms.used;
+            withPhoto += ms.withPhoto;
+            // The local date of the last reading used, as written.
             const std::string& lastTime = plant_.readings[ms.samples.back().lastReading].time;
             const std::string lastDate = lastTime.substr(0, 10);
             if (meter.calibrationDate.empty() && meter.calibrationDue.empty())
@@ -333,8 +360,8 @@ private:
         }
         if (withPhoto < evidenced) {
             steps += 1;
-            flow.gradeReasons.push_back(
-                fmt::format("{} of {} readings have no photo", evidenced - withPhoto, evidenced));
+            flow.gradeReasons.push_back(fmt::format("{} of {} readings {} no photo", evidenced - withPhoto,
+                                                    evidenced, evidenced - withPhoto == 1 ? "has" : "have"));
         }
         if (leftOut > 0) {
             steps += 1;

@@ -563,7 +563,7 @@ private slots:
                                              << "";
         QTest::newRow("a photo missing") << "mechanical"
                                          << "2027-01-31" << 2 << 3 << "B"
-                                         << "1 of 3 readings have no photo";
+                                         << "1 of 3 readings has no photo";
         QTest::newRow("calibration not recorded") << "electromagnetic"
                                                   << "-" << 3 << 3 << "B"
                                                   << "no calibration recorded (M1)";

@@ -125,6 +125,7 @@ private slots:
         QTest::addColumn<QString>("path");
         QTest::addColumn<bool>("writtenAsRead"); // the file has no field the writer adds (factor 1, ...)
         QTest::newRow("sample plant") << samplePath << true;
+        QTest::newRow("sample campaign") << SHUIHENG_DATA_DIR "/plants/sample-campaign.json" << true;
         QTest::newRow("contract example") << examplePath << true;
         QTest::newRow("extended plant") << extendedPath << false;
     }

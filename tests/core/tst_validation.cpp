@@ -104,6 +104,7 @@ private slots:
     void samplesAreValid_data() {
         QTest::addColumn<QString>("path");
         QTest::newRow("sample plant") << SHUIHENG_DATA_DIR "/plants/sample-plant.json";
+        QTest::newRow("sample campaign") << SHUIHENG_DATA_DIR "/plants/sample-campaign.json";
         QTest::newRow("contract example") << SHUIHENG_TEST_DATA_DIR "/contract-example.json";
         QTest::newRow("extended plant") << SHUIHENG_TEST_DATA_DIR "/extended-plant.json";
     }
