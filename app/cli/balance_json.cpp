@@ -106,6 +106,16 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
     doc["grossErrors"] = std::move(gross);
     doc["grossErrorsResolved"] = result.grossErrors.passed;
 
+    const auto& advice = result.advice;
+    doc["intake"] = {{"value", number(advice.targetValue)}, {"sigma", number(advice.targetSigma)}};
+    Json next = Json::array();
+    for (const auto& a : advice.ranked)
+        next.push_back({{"stream", plant.streams[a.edge].id},
+                        {"action", a.action == balance::MeterAdvice::Action::Reread ? "reread" : "add-meter"},
+                        {"resolves", a.resolves},
+                        {"intakeSigmaAfter", number(a.targetSigmaAfter)}});
+    doc["meterAdvice"] = std::move(next);
+
     Json balances = Json::array();
     for (const auto& b : r.balances)
         balances.push_back({{"nodes", nodeIds(plant, b.nodes)},

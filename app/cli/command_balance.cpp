@@ -30,6 +30,31 @@ std::string valueWithSigma(std::optional<double> value, std::optional<double> si
     return sigma ? fmt::format("{:.4g} ± {:.2g}", *value, *sigma) : fmt::format("{:.4g}", *value);
 }
 
+void printAdvice(const Plant& plant, const balance::MeterAdviceResult& advice, std::ostream& out) {
+    if (advice.ranked.empty())
+        return;
+    out << "\nWhich meter next";
+    if (advice.targetSigma)
+        out << fmt::format(" (site intake now {:.4g} ± {:.2g} {})", *advice.targetValue, *advice.targetSigma,
+                           plant.flowUnit);
+    out << ":\n";
+    int rank = 1;
+    for (const auto& a : advice.ranked) {
+        if (rank > 5)
+            break;
+        const Stream& s = plant.streams[a.edge];
+        std::string what =
+            a.action == balance::MeterAdvice::Action::Reread ? "read the meter on " : "add a meter on ";
+        std::string gain;
+        if (a.resolves > 0)
+            gain = fmt::format("determines {} flow(s) that cannot be known now", a.resolves);
+        else if (a.targetSigmaAfter && advice.targetSigma)
+            gain = fmt::format("intake ± {:#.3g} instead of ± {:#.3g}", *a.targetSigmaAfter,
+                               *advice.targetSigma);
+        out << fmt::format("  {}. {}{} ({} → {}): {}\n", rank++, what, s.id, s.from, s.to, gain);
+    }
+}
+
 void printTable(const Plant& plant, const balance::PlantBalance& result, std::ostream& out) {
     const PlantGraph graph(plant);
     const auto& r = result.reconciliation;
@@ -66,6 +91,7 @@ void printTable(const Plant& plant, const balance::PlantBalance& result, std::os
                        r.criticalZ, r.redundantCount);
     for (const std::string& sentence : balance::verdictSentences(plant, result))
         out << sentence << '\n';
+    printAdvice(plant, result.advice, out);
     for (const Diagnostic& d : result.diagnostics)
         out << d.toString() << '\n';
 }

@@ -149,7 +149,13 @@ PlantBalance balancePlant(const Plant& input, const PlantBalanceOptions& options
     out.reconciliation = reconcile(network, options.reconciliation);
     out.grossErrors = eliminateGrossErrors(network, options.reconciliation, options.maxGrossErrors,
                                            options.considerLeaks, &out.reconciliation);
-    out.rawNodes = rawNodeTests(plant, PlantGraph(plant));
+    const PlantGraph graph(plant);
+    out.rawNodes = rawNodeTests(plant, graph);
+    std::vector<std::size_t> intake;
+    for (StreamIndex s = 0; s < plant.streams.size(); ++s)
+        if (graph.isConnected(s) && graph.typeOf(s) == StreamType::Intake)
+            intake.push_back(s);
+    out.advice = adviseMeters(network, intake, options.reconciliation);
     explain(plant, network, unitOfNode, out);
     for (auto& b : out.reconciliation.balances)
         mapNodes(b.nodes, unitOfNode);

@@ -3,6 +3,7 @@
 // every problem said in plain words. What `shuiheng-cli balance` prints.
 
 #include "balance/gross_errors.h"
+#include "balance/meter_advice.h"
 #include "model/plant.h"
 #include "validation/diagnostic.h"
 
@@ -21,6 +22,8 @@ struct PlantBalance {
     ReconciliationResult reconciliation; ///< with every measurement (edges = plant streams)
     SerialElimination grossErrors;       ///< what serial elimination identifies
     std::vector<RawNodeTest> rawNodes;
+    /// Which meter next, for the site intake (Σ intake streams) and the unobservable flows.
+    MeterAdviceResult advice;
     /// Per balance of `reconciliation.balances` and per gross-error leak: node indices are
     /// plant node indices (the network's are mapped back).
     Diagnostics diagnostics;

@@ -1,0 +1,286 @@
+#include "balance/reconciler.h"
+
+#include "balance/statistics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace shuiheng::balance::detail {
+namespace {
+
+std::size_t at(int i) {
+    return static_cast<std::size_t>(i);
+}
+
+/// Above this many reduced balances touched, an unmeasured flow's variance comes from one
+/// solve instead of entries put on the factor's pattern (which would grow as their square).
+constexpr std::size_t maxPatternSupport = 48;
+
+/// The reduced rows an uncertain crossing edge enters: +1 at its head's row, −1 at its tail's.
+struct RowPair {
+    int head; // −1 when that end has no row
+    int tail;
+};
+
+RowPair rowsOf(const FlowNetwork& net, const Elimination& e, std::size_t i) {
+    return {e.rowOfEdgeEnd(net.edges[i].to), e.rowOfEdgeEnd(net.edges[i].from)};
+}
+
+/// w = Σ_i c_i σ_i² g_i over the uncertain crossing edges of a cut, as (row, value) pairs.
+std::vector<std::pair<int, double>> cutRowVector(const FlowNetwork& net, const Elimination& e,
+                                                 const std::vector<CutTerm>& cut) {
+    std::vector<std::pair<int, double>> w;
+    for (const CutTerm& t : cut) {
+        if (!e.crossing[t.edge] || e.exact[t.edge])
+            continue;
+        const double s2 = net.edges[t.edge].sigma * net.edges[t.edge].sigma;
+        const RowPair r = rowsOf(net, e, t.edge);
+        if (r.head >= 0)
+            w.push_back({r.head, t.sign * s2});
+        if (r.tail >= 0)
+            w.push_back({r.tail, -t.sign * s2});
+    }
+    std::sort(w.begin(), w.end());
+    std::vector<std::pair<int, double>> merged;
+    for (const auto& [row, value] : w) {
+        if (!merged.empty() && merged.back().first == row)
+            merged.back().second += value;
+        else
+            merged.push_back({row, value});
+    }
+    return merged;
+}
+
+} // namespace
+
+void Reconciler::run() {
+    result_.edges.resize(net_.edges.size());
+    result_.loopBlocks = std::move(e_.loopBlocks);
+    checkExactBalances();
+    assemble();
+    if (e_.rowCount > 0) {
+        if (const std::string error = inverse_.compute(scaledV_); !error.empty())
+            throw std::runtime_error(error);
+        solveMultipliers();
+    }
+    estimateMeasured();
+    estimateUnmeasured();
+    testBalances();
+    globalTest();
+}
+
+void Reconciler::checkExactBalances() {
+    std::vector<double> net(at(e_.reducedCount), 0.0), size(at(e_.reducedCount), 0.0);
+    for (std::size_t i = 0; i < net_.edges.size(); ++i) {
+        if (!e_.crossing[i] || !e_.exact[i])
+            continue;
+        const int head = e_.reducedNode[at(e_.internal(net_.edges[i].to))];
+        const int tail = e_.reducedNode[at(e_.internal(net_.edges[i].from))];
+        net[at(head)] += measured(i);
+        net[at(tail)] -= measured(i);
+        size[at(head)] += std::abs(measured(i));
+        size[at(tail)] += std::abs(measured(i));
+    }
+    for (const auto& group : e_.droppedGroups) {
+        double sum = 0, scale = 0;
+        for (int r : group) {
+            sum += net[at(r)];
+            scale += size[at(r)];
+        }
+        if (std::abs(sum) <= 1e-9 * scale)
+            continue;
+        Contradiction c;
+        c.imbalance = sum;
+        const std::unordered_set<int> members(group.begin(), group.end());
+        for (int v = 0; v + 1 < e_.internalNodes; ++v)
+            if (members.contains(e_.reducedNode[at(v)]))
+                c.nodes.push_back(v);
+        result_.contradictions.push_back(std::move(c));
+    }
+}
+
+void Reconciler::assemble() {
+    const int rows = e_.rowCount;
+    residual_ = Eigen::VectorXd::Zero(rows);
+    std::vector<Eigen::Triplet<double>> entries;
+    Eigen::VectorXd diagonal = Eigen::VectorXd::Zero(rows);
+    for (std::size_t i = 0; i < net_.edges.size(); ++i) {
+        if (!e_.crossing[i])
+            continue;
+        const RowPair r = rowsOf(net_, e_, i);
+        if (r.head >= 0)
+            residual_[r.head] += measured(i);
+        if (r.tail >= 0)
+            residual_[r.tail] -= measured(i);
+        if (e_.exact[i])
+            continue;
+        const double s2 = variance(i);
+        if (r.head >= 0)
+            diagonal[r.head] += s2;
+        if (r.tail >= 0)
+            diagonal[r.tail] += s2;
+        if (r.head >= 0 && r.tail >= 0 && r.head != r.tail)
+            entries.push_back({std::max(r.head, r.tail), std::min(r.head, r.tail), -s2});
+    }
+    scale_ = diagonal.cwiseSqrt().cwiseInverse();
+    for (auto& t : entries)
+        t = {t.row(), t.col(), t.value() * scale_[t.row()] * scale_[t.col()]};
+    for (int p = 0; p < rows; ++p)
+        entries.push_back({p, p, 1.0});
+    for (std::size_t i = 0; i < net_.edges.size(); ++i) {
+        if (!e_.observable[i])
+            continue;
+        const auto w = cutRowVector(net_, e_, e_.cut[i]);
+        if (w.size() > maxPatternSupport)
+            continue;
+        for (std::size_t a = 0; a < w.size(); ++a)
+            for (std::size_t b = 0; b < a; ++b)
+                entries.push_back({std::max(w[a].first, w[b].first), std::min(w[a].first, w[b].first), 0.0});
+    }
+    scaledV_.resize(rows, rows);
+    scaledV_.setFromTriplets(entries.begin(), entries.end());
+}
+
+void Reconciler::estimateMeasured() {
+    for (std::size_t i = 0; i < net_.edges.size(); ++i) {
+        if (!e_.measured[i])
+            continue;
+        EdgeEstimate& out = result_.edges[i];
+        out.value = measured(i);
+        out.sigma = net_.edges[i].sigma;
+        if (!e_.crossing[i]) {
+            out.status = FlowStatus::Nonredundant;
+            continue;
+        }
+        out.status = FlowStatus::Redundant;
+        if (e_.exact[i])
+            continue;
+        ++result_.redundantCount;
+        const RowPair r = rowsOf(net_, e_, i);
+        // Adjustment a = σ² gᵀλ; its variance σ⁴ gᵀ V⁻¹ g.
+        double gl = 0, gZg = 0;
+        if (r.head >= 0) {
+            gl += lambda_[r.head];
+            gZg += vInverse(r.head, r.head);
+        }
+        if (r.tail >= 0) {
+            gl -= lambda_[r.tail];
+            gZg += vInverse(r.tail, r.tail);
+        }
+        if (r.head >= 0 && r.tail >= 0)
+            gZg -= 2 * vInverse(r.head, r.tail);
+        const double s2 = variance(i);
+        const double adjustment = s2 * gl;
+        const double adjustmentVariance = std::clamp(s2 * s2 * gZg, 0.0, s2);
+        out.value = measured(i) - adjustment;
+        out.sigma = std::sqrt(s2 - adjustmentVariance);
+        if (adjustmentVariance > 1e-14 * s2)
+            out.z = adjustment / std::sqrt(adjustmentVariance);
+    }
+}
+
+void Reconciler::estimateUnmeasured() {
+    for (std::size_t i = 0; i < net_.edges.size(); ++i) {
+        if (e_.measured[i])
+            continue;
+        EdgeEstimate& out = result_.edges[i];
+        if (!e_.observable[i]) {
+            out.status = FlowStatus::Unobservable;
+            out.loopBlock = e_.loopBlock[i];
+            continue;
+        }
+        out.status = FlowStatus::Observable;
+        double value = 0, variance = 0;
+        for (const CutTerm& t : e_.cut[i]) {
+            value += t.sign * *result_.edges[t.edge].value;
+            if (!e_.exact[t.edge])
+                variance += net_.edges[t.edge].sigma * net_.edges[t.edge].sigma;
+        }
+        variance -= quadraticForm(cutRowVector(net_, e_, e_.cut[i]));
+        out.value = e_.cutSign[i] * value;
+        out.sigma = std::sqrt(std::max(variance, 0.0));
+    }
+}
+
+double Reconciler::quadraticForm(const std::vector<std::pair<int, double>>& w) const {
+    if (w.empty() || e_.rowCount == 0)
+        return 0;
+    if (w.size() <= maxPatternSupport) {
+        double sum = 0;
+        for (std::size_t a = 0; a < w.size(); ++a) {
+            sum += w[a].second * w[a].second * vInverse(w[a].first, w[a].first);
+            for (std::size_t b = 0; b < a; ++b)
+                sum += 2 * w[a].second * w[b].second * vInverse(w[a].first, w[b].first);
+        }
+        return sum;
+    }
+    Eigen::VectorXd dense = Eigen::VectorXd::Zero(e_.rowCount);
+    for (const auto& [row, value] : w)
+        dense[row] = value * scale_[row];
+    return dense.dot(inverse_.solve(dense));
+}
+
+void Reconciler::testBalances() {
+    std::vector<std::vector<int>> nodesOfRow(at(e_.rowCount));
+    for (int v = 0; v + 1 < e_.internalNodes; ++v)
+        if (const int row = e_.row[at(e_.reducedNode[at(v)])]; row >= 0)
+            nodesOfRow[at(row)].push_back(v);
+    result_.balances.resize(at(e_.rowCount));
+    for (int p = 0; p < e_.rowCount; ++p) {
+        BalanceTest& b = result_.balances[at(p)];
+        b.nodes = std::move(nodesOfRow[at(p)]);
+        b.residual = residual_[p];
+        b.sigma = 1.0 / scale_[p];
+        b.z = b.residual / b.sigma;
+        const double zpp = vInverse(p, p);
+        b.leak = lambda_[p] / zpp;
+        b.leakStatistic = lambda_[p] * lambda_[p] / zpp;
+    }
+}
+
+void Reconciler::globalTest() {
+    GlobalTest& g = result_.global;
+    g.alpha = options_.alpha;
+    g.dof = e_.rowCount;
+    g.statistic = e_.rowCount > 0 ? residual_.dot(lambda_) : 0.0;
+    g.critical = chiSquaredQuantile(1 - options_.alpha, g.dof);
+    g.passed = g.dof == 0 || g.statistic <= g.critical;
+    result_.criticalZ = sidakCriticalZ(options_.alpha, result_.redundantCount);
+}
+
+Eigen::VectorXd Reconciler::covarianceTimes(const std::vector<std::pair<std::size_t, double>>& c) const {
+    Eigen::VectorXd out = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(net_.edges.size()));
+    Eigen::VectorXd w = Eigen::VectorXd::Zero(e_.rowCount);
+    for (const auto& [edge, coefficient] : c) {
+        if (!e_.measured[edge] || e_.exact[edge])
+            continue;
+        const double s2c = variance(edge) * coefficient;
+        out[static_cast<Eigen::Index>(edge)] += s2c;
+        if (!e_.crossing[edge])
+            continue;
+        const RowPair r = rowsOf(net_, e_, edge);
+        if (r.head >= 0)
+            w[r.head] += s2c;
+        if (r.tail >= 0)
+            w[r.tail] -= s2c;
+    }
+    if (e_.rowCount == 0)
+        return out;
+    const Eigen::VectorXd y = scale_.cwiseProduct(inverse_.solve(scale_.cwiseProduct(w))); // V⁻¹ G Σ c
+    for (std::size_t i = 0; i < net_.edges.size(); ++i) {
+        if (!e_.crossing[i] || e_.exact[i])
+            continue;
+        const RowPair r = rowsOf(net_, e_, i);
+        double g = 0;
+        if (r.head >= 0)
+            g += y[r.head];
+        if (r.tail >= 0)
+            g -= y[r.tail];
+        out[static_cast<Eigen::Index>(i)] -= variance(i) * g;
+    }
+    return out;
+}
+
+} // namespace shuiheng::balance::detail

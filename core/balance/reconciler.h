@@ -1,0 +1,71 @@
+#pragma once
+// The reconciliation of one flow network, step by step (docs/balance.md). Internal to
+// core/balance: reconcile() drives it, and the meter advice asks it for covariances.
+
+#include "balance/elimination.h"
+#include "balance/reconciliation.h"
+#include "balance/selected_inverse.h"
+
+#include <Eigen/SparseCore>
+#include <utility>
+#include <vector>
+
+namespace shuiheng::balance::detail {
+
+class Reconciler {
+public:
+    Reconciler(const FlowNetwork& net, const ReconciliationOptions& options)
+        : net_(net)
+        , options_(options)
+        , e_(eliminate(net)) {}
+
+    /// Eliminates, factorises and computes every estimate and test; throws on a numerical failure.
+    void run();
+    ReconciliationResult& result() { return result_; }
+    const Elimination& elimination() const { return e_; }
+
+    /// Cov(x̂)·c for a combination c of measured edges (edge, coefficient), as a vector over all
+    /// edges (0 for unmeasured ones): Σc − ΣGᵀV⁻¹GΣc, one solve. After run().
+    Eigen::VectorXd covarianceTimes(const std::vector<std::pair<std::size_t, double>>& c) const;
+
+private:
+    const FlowNetwork& net_;
+    const ReconciliationOptions& options_;
+    Elimination e_;
+    ReconciliationResult result_;
+    Eigen::SparseMatrix<double> scaledV_; // S V S with S = diag(V)^(-1/2)
+    Eigen::VectorXd scale_;               // S
+    Eigen::VectorXd residual_;            // r: reduced balance residuals of the raw measurements
+    Eigen::VectorXd lambda_;              // V⁻¹ r
+    SelectedInverse inverse_;
+
+    double measured(std::size_t i) const { return *net_.edges[i].measured; }
+    double variance(std::size_t i) const { return net_.edges[i].sigma * net_.edges[i].sigma; }
+
+    /// (V⁻¹)_pq from the selected inverse of the scaled matrix.
+    double vInverse(int p, int q) const { return scale_[p] * scale_[q] * *inverse_.at(p, q); }
+
+    /// A balance that only exact flows carry must close; report those that do not.
+    void checkExactBalances();
+
+    /// V = G Σ Gᵀ and r = G y (exact flows included in r), plus explicit zeros for the entries
+    /// of V⁻¹ that the unmeasured flows' variances will ask for.
+    void assemble();
+
+    void solveMultipliers() { lambda_ = scale_.cwiseProduct(inverse_.solve(scale_.cwiseProduct(residual_))); }
+
+    void estimateMeasured();
+
+    void estimateUnmeasured();
+
+    /// wᵀ V⁻¹ w: from the selected inverse when w is small, else by one solve.
+    double quadraticForm(const std::vector<std::pair<int, double>>& w) const;
+
+    /// Nodal test and leak GLR per reduced balance: a leak ℓ at row p shifts r by ℓ e_p, so
+    /// ℓ̂ = λ_p / (V⁻¹)_pp and its statistic is λ_p² / (V⁻¹)_pp.
+    void testBalances();
+
+    void globalTest();
+};
+
+} // namespace shuiheng::balance::detail
