@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <map>
+#include <set>
 
 namespace shuiheng::cli {
 namespace {
@@ -52,17 +53,15 @@ void printInfo(const Plant& plant, std::ostream& out) {
     nodes.print(out);
     out << '\n';
 
+    std::set<StreamIndex> metered; // a stream with two meters (a replacement) counts once
+    for (const Meter& meter : plant.meters)
+        if (auto s = graph.findStream(meter.stream))
+            metered.insert(*s);
     std::map<StreamType, std::pair<int, int>> byType; // measured, unmeasured
     for (StreamIndex s = 0; s < plant.streams.size(); ++s) {
         auto& counts = byType[graph.typeOf(s)];
-        (plant.streams[s].measurement ? counts.first : counts.second) += 1;
+        (plant.streams[s].measurement || metered.contains(s) ? counts.first : counts.second) += 1;
     }
-    for (const Meter& meter : plant.meters)
-        if (auto s = graph.findStream(meter.stream)) {
-            auto& counts = byType[graph.typeOf(*s)];
-            counts.first += 1;
-            counts.second -= 1;
-        }
     TextTable streams(
         {"stream type", "measured", "unmeasured", "total"},
         {TextTable::Align::Left, TextTable::Align::Right, TextTable::Align::Right, TextTable::Align::Right});

@@ -143,6 +143,15 @@ private slots:
         QVERIFY2(r.out.contains("estimated, not measured (M37)"), describe(r));
     }
 
+    // info counts a stream as measured once, whatever the number of meters it had.
+    void infoCountsAReplacedMeterOnce() {
+        const Run r = run({"info", campaign});
+        QVERIFY2(r.exitCode == 0, describe(r));
+        QVERIFY2(r.out.contains("intake             11           0     11"), describe(r));
+        QVERIFY2(r.out.contains("all                34           8     42"), describe(r));
+        QVERIFY2(r.out.contains("Campaign data: 35 meters, 135 readings"), describe(r));
+    }
+
     void plantWithoutMetersHasNoFlows() {
         const QJsonObject doc = runJson({"flows", sample, "--json"});
         QVERIFY(doc["flows"].isArray() && doc["flows"].toArray().isEmpty());
