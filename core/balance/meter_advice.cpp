@@ -1,6 +1,6 @@
 #include "balance/meter_advice.h"
 
-#include "balance/reconciler.h"
+#include "balance/flow_covariance.h"
 
 #include <algorithm>
 #include <cmath>
@@ -8,25 +8,10 @@
 namespace shuiheng::balance {
 namespace {
 
-using Combination = std::vector<std::pair<std::size_t, double>>;
-
-/// The edge as a combination of measured edges: itself, or its cut; nullopt if unobservable.
-std::optional<Combination> asMeasuredCombination(const detail::Reconciler& r, std::size_t edge) {
-    const Elimination& e = r.elimination();
-    if (e.measured[edge])
-        return Combination{{edge, 1.0}};
-    if (!e.observable[edge])
-        return std::nullopt;
-    Combination c;
-    for (const CutTerm& t : e.cut[edge])
-        c.push_back({t.edge, static_cast<double>(e.cutSign[edge] * t.sign)});
-    return c;
-}
-
-double dot(const Combination& c, const Eigen::VectorXd& v) {
+double dot(const LinearCombination& c, const std::vector<double>& v) {
     double sum = 0;
     for (const auto& [edge, coefficient] : c)
-        sum += coefficient * v[static_cast<Eigen::Index>(edge)];
+        sum += coefficient * v[edge];
     return sum;
 }
 
@@ -35,32 +20,22 @@ double dot(const Combination& c, const Eigen::VectorXd& v) {
 MeterAdviceResult adviseMeters(const FlowNetwork& network, const std::vector<std::size_t>& targetEdges,
                                const ReconciliationOptions& options, const MeterAdviceOptions& advice) {
     MeterAdviceResult out;
-    detail::Reconciler reconciler(network, options);
-    try {
-        reconciler.run();
-    } catch (const std::exception&) {
+    const FlowCovariance flows(network, options);
+    if (!flows.failure().empty())
         return out; // nothing sensible to advise on a balance that cannot be computed
-    }
-    const ReconciliationResult& result = reconciler.result();
+    const ReconciliationResult& result = flows.result();
 
-    // The target as one combination of measured edges, and Cov(x̂)·target by one solve.
-    std::optional<Combination> target = Combination{};
-    double value = 0;
-    for (std::size_t k : targetEdges) {
-        const auto c = asMeasuredCombination(reconciler, k);
-        if (!c || !result.edges[k].value) {
-            target.reset();
-            break;
-        }
-        value += *result.edges[k].value;
-        target->insert(target->end(), c->begin(), c->end());
-    }
-    Eigen::VectorXd covarianceWithTarget;
+    // The target over measured edges, and Cov(x̂)·target by one solve.
+    LinearCombination targetSum;
+    for (std::size_t k : targetEdges)
+        targetSum.push_back({k, 1.0});
+    const std::optional<LinearCombination> target = flows.overMeasured(targetSum);
+    std::vector<double> covarianceWithTarget;
     double targetVariance = 0;
     if (target) {
-        covarianceWithTarget = reconciler.covarianceTimes(*target);
+        covarianceWithTarget = flows.covarianceTimes(*target);
         targetVariance = std::max(dot(*target, covarianceWithTarget), 0.0);
-        out.targetValue = value;
+        out.targetValue = flows.value(targetSum);
         out.targetSigma = std::sqrt(targetVariance);
     }
 
@@ -82,7 +57,7 @@ MeterAdviceResult adviseMeters(const FlowNetwork& network, const std::vector<std
             if (result.loopBlocks[block].size() == 1)
                 a.resolves = blockSize[block];
         } else if (target && est.value && est.sigma) {
-            const auto c = asMeasuredCombination(reconciler, j);
+            const auto c = flows.overMeasured({{j, 1.0}});
             const double noise = network.edges[j].measured
                                      ? network.edges[j].sigma
                                      : std::max(advice.newMeterRelativeSigma * std::abs(*est.value), 1e-12);
