@@ -1,0 +1,15 @@
+# Fails, naming the files, when any QML file differs from what qmlformat makes of it.
+file(GLOB_RECURSE sources ${SOURCE_DIR}/qml/*.qml ${SOURCE_DIR}/tests/qml/*.qml)
+set(bad "")
+foreach(source ${sources})
+  execute_process(COMMAND ${QMLFORMAT} ${source} OUTPUT_VARIABLE formatted RESULT_VARIABLE result
+                  WORKING_DIRECTORY ${SOURCE_DIR})
+  file(READ ${source} original)
+  if(NOT result EQUAL 0 OR NOT formatted STREQUAL original)
+    list(APPEND bad ${source})
+  endif()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n" bad "${bad}")
+  message(FATAL_ERROR "Not qmlformatted (run qmlformat -i on them):\n${bad}")
+endif()
