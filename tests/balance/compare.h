@@ -23,21 +23,28 @@ struct Deviation {
 /// Differences between the engine's result and the reference on one network, one line each;
 /// empty when they agree to `tolerance`. Values are compared relative to max(|a|, |b|, 10⁻⁶ ·
 /// the largest measured flow); variances (σ²) relative to max(a², b², σ_i²) with σ_i the edge's
-/// own measurement σ, or the largest σ of the network for an unmeasured edge (the rounding error
-/// of Σ − Σ Gᵀ V⁻¹ G Σ is of order ε σ², absolute); z and the statistics relative to
-/// max(1, |a|, |b|). Values of unmeasured flows are not compared when the
-/// exact flows contradict each other (then no solution exists and each side picks its own).
-/// Contradictions are compared as sets.
+/// own σ, or for an unmeasured edge the smallest σ > 0 of the network; z and the statistics relative to
+/// max(1, |a|, |b|). When exact flows contradict each other, no solution exists and the compromise is a
+/// convention: values and z of edges at contradicting nodes, and the statistic, are then not compared
+/// (variances are). Contradictions are compared as sets.
 std::vector<std::string> compare(const FlowNetwork& network, const ReconciliationResult& got,
                                  const ReconciliationResult& expected, double tolerance,
+                                 Deviation* deviation = nullptr);
+
+/// The same against the reference, with the floor of each variance its prior σ² (DenseResult::
+/// priorSigma): a reported variance must be right to `tolerance` of the larger of itself and
+/// the variance of the raw measurements it comes from (at least 10⁻⁶ σ_min²).
+std::vector<std::string> compare(const FlowNetwork& network, const ReconciliationResult& got,
+                                 const DenseResult& expected, double tolerance,
                                  Deviation* deviation = nullptr);
 
 /// The engine's `toObserve` set of edge `k`.
 std::vector<std::size_t> toObserveOf(const ReconciliationResult& result, std::size_t k);
 
-/// Problems with `toObserve` sets (of the engine, or the reference's own): size against the cyclomatic number
-/// of the loop block, membership in the block, and (checked once per block) that measuring them makes the
-/// whole block observable. Also: no set on an observable or measured edge.
+/// Problems with `toObserve` sets (of the engine, or the reference's own): size against the
+/// cyclomatic number of the loop block, membership in the block, and that measuring them (one
+/// set per block, all blocks at once) leaves no edge of those blocks unobservable. Also: no set
+/// on an observable or measured edge.
 std::vector<std::string> checkToObserve(const FlowNetwork& network,
                                         const std::function<std::vector<std::size_t>(std::size_t)>& setOf,
                                         const DenseResult& expected);

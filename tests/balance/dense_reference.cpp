@@ -38,10 +38,18 @@ Svd fullSvd(const MatrixXd& M, double tolerance) {
         svd.s.resize(0);
         return svd;
     }
-    Eigen::JacobiSVD<MatrixXd> jacobi(M, Eigen::ComputeFullU | Eigen::ComputeFullV);
-    svd.U = jacobi.matrixU();
-    svd.V = jacobi.matrixV();
-    svd.s = jacobi.singularValues();
+    // Jacobi is the most accurate; divide and conquer keeps plants of a thousand streams quick.
+    if (std::min(M.rows(), M.cols()) <= 100) {
+        Eigen::JacobiSVD<MatrixXd> jacobi(M, Eigen::ComputeFullU | Eigen::ComputeFullV);
+        svd.U = jacobi.matrixU();
+        svd.V = jacobi.matrixV();
+        svd.s = jacobi.singularValues();
+    } else {
+        Eigen::BDCSVD<MatrixXd> bdc(M, Eigen::ComputeFullU | Eigen::ComputeFullV);
+        svd.U = bdc.matrixU();
+        svd.V = bdc.matrixV();
+        svd.s = bdc.singularValues();
+    }
     for (Eigen::Index k = 0; k < svd.s.size(); ++k)
         if (svd.s(k) > tolerance)
             ++svd.rank;
@@ -257,6 +265,10 @@ DenseResult denseReconcile(const FlowNetwork& network, double alpha) {
     DenseResult result;
     result.edges.resize(edgeCount);
     result.redundancyShare.assign(edgeCount, 0.0);
+    result.priorSigma.assign(edgeCount, 0.0);
+    for (std::size_t k = 0; k < edgeCount; ++k)
+        if (network.edges[k].measured)
+            result.priorSigma[k] = network.edges[k].sigma;
     result.global.alpha = alpha;
 
     const Projection p = project(network);
@@ -281,6 +293,15 @@ DenseResult denseReconcile(const FlowNetwork& network, double alpha) {
     }
     const MatrixXd Zd = svdS.V.leftCols(d);
     const MatrixXd Zperp = svdS.V.rightCols(mr - d);
+    // Whitened balance signatures h_i = V^{−1/2} g_i = S⁻¹ Wᵀ g_i (column i of H). They give the
+    // measurement test without σ_i: z_i = σ_i² g_iᵀ V⁻¹ r / (σ_i² √(g_iᵀ V⁻¹ g_i)) = h_iᵀ t / ‖h_i‖,
+    // which stays accurate when a measurement's share of the adjustment is tiny (Z_d row i ≈ 0).
+    MatrixXd H = MatrixXd::Zero(d, mr);
+    if (d > 0) {
+        H = svdS.U.transpose() * p.Gred;
+        for (Eigen::Index i = 0; i < d; ++i)
+            H.row(i) = svdS.s(i) > 0 ? MatrixXd(H.row(i) / svdS.s(i)) : MatrixXd::Zero(1, mr);
+    }
     const VectorXd w = -(Zd * t);
     const VectorXd xr = p.yr + p.sr.cwiseProduct(w);
 
@@ -305,10 +326,11 @@ DenseResult denseReconcile(const FlowNetwork& network, double alpha) {
         est.status = FlowStatus::Redundant;
         est.value = xr(c);
         est.sigma = sigma * Zperp.row(c).norm(); // √Cov(x̂)_ii
-        // Measurement test: z_i = (y_i − x̂_i) / √(Σ Gᵀ V⁻¹ G Σ)_ii = −w_i / ‖Z_d row i‖.
-        const double share = Zd.row(c).squaredNorm();
-        result.redundancyShare[p.r[static_cast<std::size_t>(c)]] = share;
-        est.z = share > 0 ? -w(c) / std::sqrt(share) : 0.0;
+        // Measurement test: z_i = (y_i − x̂_i) / √(Σ Gᵀ V⁻¹ G Σ)_ii = h_iᵀ t / ‖h_i‖; the share
+        // of the variance the balances remove is σ_i² ‖h_i‖² (= ‖Z_d row i‖²).
+        const double norm = H.col(c).norm();
+        result.redundancyShare[p.r[static_cast<std::size_t>(c)]] = std::min(1.0, sigma * sigma * norm * norm);
+        est.z = norm > 0 ? H.col(c).dot(t) / norm : 0.0;
         ++result.redundantCount;
     }
     // Known exactly: value as given, no uncertainty; redundant when a balance involves it.
@@ -340,7 +362,8 @@ DenseResult denseReconcile(const FlowNetwork& network, double alpha) {
         for (Eigen::Index i = 0; i < k; ++i)
             Bplus += p.svdB.V.col(i) * (p.svdB.U.col(i).transpose() / p.svdB.s(i));
         const VectorXd uhat = -(Bplus * (p.Ar * xr + p.Af * p.yf));
-        const MatrixXd L = Bplus * p.Ar * p.sr.asDiagonal() * Zperp;
+        const MatrixXd prior = Bplus * p.Ar * p.sr.asDiagonal();
+        const MatrixXd L = prior * Zperp;
         for (Eigen::Index j = 0; j < nu; ++j) {
             EdgeEstimate& est = result.edges[p.u[static_cast<std::size_t>(j)]];
             if (nullB.row(j).norm() > rankTolerance) {
@@ -350,12 +373,76 @@ DenseResult denseReconcile(const FlowNetwork& network, double alpha) {
             est.status = FlowStatus::Observable;
             est.value = uhat(j);
             est.sigma = L.row(j).norm();
+            result.priorSigma[p.u[static_cast<std::size_t>(j)]] = prior.row(j).norm();
         }
     }
 
     loopBlocks(network, result);
     result.contradictions = contradictions(network);
     return result;
+}
+
+std::vector<GrossError> denseHypotheses(const FlowNetwork& network) {
+    const Projection p = project(network);
+    const Eigen::Index d = p.svdG.rank;
+    std::vector<GrossError> hypotheses;
+    if (d == 0)
+        return hypotheses;
+    // Whitening by V^{−1/2} = S⁻¹ Wᵀ with Gs = G Σ^{1/2} = W S Zᵀ: t = V^{−1/2} r, h = V^{−1/2} f,
+    // then fᵀV⁻¹r = hᵀt and fᵀV⁻¹f = ‖h‖².
+    const MatrixXd Gs = p.Gred * p.sr.asDiagonal();
+    const Svd svdS = fullSvd(Gs, 0.0);
+    const MatrixXd whiten = svdS.s.head(d).cwiseInverse().asDiagonal() * svdS.U.transpose();
+    const VectorXd t = whiten * (p.Gred * p.yr - p.bred);
+    auto glr = [&](const VectorXd& f, double* estimate) {
+        const VectorXd h = whiten * f;
+        const double hh = h.squaredNorm();
+        if (!(hh > 0))
+            return -1.0;
+        *estimate = h.dot(t) / hh;
+        return h.dot(t) * h.dot(t) / hh;
+    };
+    for (Eigen::Index c = 0; c < p.Gred.cols(); ++c) {
+        if (p.G.col(c).norm() <= rankTolerance)
+            continue;
+        double bias = 0;
+        const double statistic = glr(p.Gred.col(c), &bias);
+        const std::size_t edge = p.r[static_cast<std::size_t>(c)];
+        if (statistic < 0 || *network.edges[edge].measured - bias < 0)
+            continue;
+        GrossError g;
+        g.kind = GrossError::Kind::MeterBias;
+        g.edge = edge;
+        g.estimate = bias;
+        g.statistic = statistic;
+        hypotheses.push_back(g);
+    }
+    // Leaks: one per group of nodes merged by unmeasured flows, the environment's group excepted.
+    UnionFind groups(network.nodeCount + 1);
+    for (const NetworkEdge& e : network.edges)
+        if (!e.measured)
+            groups.unite(vertex(network, e.from), vertex(network, e.to));
+    std::map<int, std::vector<int>> members;
+    for (int node = 0; node < network.nodeCount; ++node)
+        if (groups.find(node) != groups.find(network.nodeCount))
+            members[groups.find(node)].push_back(node);
+    const MatrixXd reduce = p.svdG.U.leftCols(d).transpose() * p.P; // column k: U_dᵀ P e_k
+    for (const auto& [root, nodes] : members) {
+        const VectorXd f = reduce.col(nodes.front());
+        if (f.norm() <= rankTolerance)
+            continue;
+        double leak = 0;
+        const double statistic = glr(f, &leak);
+        if (statistic < 0 || !(leak > 0))
+            continue;
+        GrossError g;
+        g.kind = GrossError::Kind::Leak;
+        g.nodes = nodes;
+        g.estimate = leak;
+        g.statistic = statistic;
+        hypotheses.push_back(g);
+    }
+    return hypotheses;
 }
 
 double maxSignatureCosine(const FlowNetwork& network, std::size_t edge) {
@@ -389,24 +476,19 @@ double maxSignatureCosine(const FlowNetwork& network, std::size_t edge) {
     return worst;
 }
 
-bool measuringMakesBlockObservable(const FlowNetwork& network, std::size_t edge,
-                                   const std::vector<std::size_t>& extra) {
-    const DenseResult before = denseReconcile(network);
-    if (edge >= network.edges.size() || before.loopBlock[edge] < 0)
-        return false;
+std::vector<std::size_t> stillUnobservable(const FlowNetwork& network,
+                                           const std::vector<std::size_t>& extra) {
     FlowNetwork measured = network;
     for (std::size_t k : extra) {
-        if (k >= measured.edges.size() || measured.edges[k].measured)
-            return false;
-        measured.edges[k].measured = 1.0;
-        measured.edges[k].sigma = 1.0;
+        measured.edges.at(k).measured = 1.0;
+        measured.edges.at(k).sigma = 1.0;
     }
     const DenseResult after = denseReconcile(measured);
+    std::vector<std::size_t> result;
     for (std::size_t k = 0; k < network.edges.size(); ++k)
-        if (before.loopBlock[k] == before.loopBlock[edge] &&
-            after.edges[k].status == FlowStatus::Unobservable)
-            return false;
-    return true;
+        if (after.edges[k].status == FlowStatus::Unobservable)
+            result.push_back(k);
+    return result;
 }
 
 } // namespace shuiheng::balance::test

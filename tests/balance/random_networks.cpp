@@ -44,8 +44,15 @@ private:
     int pick(int lo, int hi) { // uniform integer in [lo, hi]
         return lo + static_cast<int>(uniform01(rng_) * (hi - lo + 1));
     }
-    /// A positive flow in multiples of 1/4 (so sums of flows are exact in double).
-    double quarterFlow(double lo, double hi) { return std::round(uniform(lo, hi) * 4.0) / 4.0; }
+    /// A positive flow in multiples of 1/4 (so sums of flows are exact in double), times a power
+    /// of two when the flows are to spread over decades.
+    double quarterFlow(double lo, double hi) {
+        const double flow = std::round(uniform(lo, hi) * 4.0) / 4.0;
+        if (shape_.flowDecades <= 0)
+            return flow;
+        return std::ldexp(
+            flow, pick(0, static_cast<int>(shape_.flowDecades * std::numbers::ln10 * std::numbers::log2e)));
+    }
 
     bool done() const {
         if (shape_.edgeTarget > 0)

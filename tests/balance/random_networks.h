@@ -29,6 +29,9 @@ struct PlantShape {
     double relativeSigmaMin = 0.01; ///< σ of a measurement, relative to its true flow
     double relativeSigmaMax = 0.05;
     bool forceUnobservableLoop = false; ///< leave at least one recycle loop wholly unmeasured
+    /// Spread of the flows: every path and loop flow is multiplied by a power of two up to
+    /// 10^flowDecades (0: flows of 0.25 … 2000 only). With a wide spread, σ spans as many decades.
+    double flowDecades = 0;
 };
 
 struct GeneratedNetwork {
