@@ -12,7 +12,8 @@ namespace shuiheng::cli {
 /// Prints every diagnostic (errors always, warnings and notes when `verbose`) to `err`.
 void printDiagnostics(const Diagnostics& diagnostics, std::ostream& err, bool verbose);
 
-/// The plant when it loads without errors; otherwise prints why and returns nullopt.
+/// The plant when it loads without errors; otherwise prints why and returns nullopt. A project file
+/// (.shuiheng) gives the plant it holds, readings included, as `project export` writes it.
 std::optional<Plant> loadPlantOrReport(const std::string& path, std::ostream& err);
 
 } // namespace shuiheng::cli

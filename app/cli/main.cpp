@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
         addInfoCommand(app, status);
         addBalanceCommand(app, status);
         addFlowsCommand(app, status);
+        addProjectCommand(app, status);
+        addReadingsCommand(app, status);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {

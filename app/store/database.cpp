@@ -15,7 +15,7 @@ Database::~Database() {
     close();
 }
 
-Status Database::open(const QString& path, bool readOnly, int busyTimeoutMs) {
+Status Database::open(const QString& path, bool readOnly, int busyTimeoutMs, bool frozen) {
     close();
     path_ = path;
     db_ = QSqlDatabase::addDatabase(dialect_.driverName(), name_);
@@ -25,8 +25,8 @@ Status Database::open(const QString& path, bool readOnly, int busyTimeoutMs) {
         return {ErrorKind::Internal, "the Qt SQL driver " + dialect_.driverName().toStdString() +
                                          " is not installed (Debian: libqt6sql6-sqlite)"};
     }
-    db_.setDatabaseName(path);
-    db_.setConnectOptions(dialect_.connectOptions(readOnly, busyTimeoutMs));
+    db_.setDatabaseName(dialect_.databaseName(path, frozen));
+    db_.setConnectOptions(dialect_.connectOptions(readOnly, busyTimeoutMs, frozen));
     if (!db_.open()) {
         const Status s = failure(db_.lastError(), QStringLiteral("opening"));
         close();

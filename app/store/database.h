@@ -19,8 +19,9 @@ public:
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    /// Opens the connection (the caller has checked the file). Nothing is written.
-    Status open(const QString& path, bool readOnly, int busyTimeoutMs);
+    /// Opens the connection (the caller has checked the file). Nothing is written. `frozen`: see
+    /// Dialect::connectOptions.
+    Status open(const QString& path, bool readOnly, int busyTimeoutMs, bool frozen = false);
     void close();
     bool isOpen() const { return open_; }
 

@@ -24,8 +24,16 @@ public:
     /// Checks, by reading its first bytes only, that an existing file can be one of ours.
     virtual Status checkExistingFile(const QString& path) const = 0;
 
-    /// Options of QSqlDatabase::setConnectOptions for this connection.
-    virtual QString connectOptions(bool readOnly, int busyTimeoutMs) const = 0;
+    /// Options of QSqlDatabase::setConnectOptions for this connection. `frozen`: the file is on
+    /// read-only media (or in a folder that cannot be written) and nothing will change it while open.
+    virtual QString connectOptions(bool readOnly, int busyTimeoutMs, bool frozen = false) const = 0;
+
+    /// The database name for QSqlDatabase::setDatabaseName.
+    virtual QString databaseName(const QString& path, bool frozen = false) const = 0;
+
+    /// True when changes committed to the file may still sit in a journal beside it (then it cannot be
+    /// read frozen).
+    virtual bool hasJournalBeside(const QString& path) const = 0;
 
     /// Per-connection settings, run right after opening (nothing is written to the file).
     virtual Status configureConnection(QSqlDatabase& db) const = 0;

@@ -226,9 +226,23 @@ Status ProjectStore::open(const std::string& path, const OpenOptions& options) {
                                              "file); copy the project to a writable folder"};
     }
     auto db = std::make_unique<Database>(dialect);
-    if (Status s = db->open(file, options.readOnly, options.busyTimeoutMs); !s)
-        return withPath(s, path);
-    auto version = readSchemaVersion(*db);
+    Status opened = db->open(file, options.readOnly, options.busyTimeoutMs);
+    Result<int> version = opened ? readSchemaVersion(*db) : Result<int>(opened);
+    if (!version && options.readOnly &&
+        (version.status().kind() == ErrorKind::ReadOnly || version.status().kind() == ErrorKind::Io) &&
+        !QFileInfo(QFileInfo(file).absolutePath()).isWritable()) {
+        // Read-only media, or a folder this user cannot write: the journal's index cannot be made
+        // beside the file. With no journal of unsaved changes there, the file alone is complete.
+        if (dialect.hasJournalBeside(file))
+            return {ErrorKind::ReadOnly,
+                    path + ": cannot be read here: changes not yet merged into it wait in the "
+                           "journal beside it, and the folder cannot be written; copy the "
+                           "project with its -wal file to a writable folder"};
+        db = std::make_unique<Database>(dialect);
+        if (Status s = db->open(file, true, options.busyTimeoutMs, true); !s)
+            return withPath(s, path);
+        version = readSchemaVersion(*db);
+    }
     if (!version)
         return withPath(version.status(), path);
     if (*version > currentSchemaVersion)

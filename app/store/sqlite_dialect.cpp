@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
+#include <QUrl>
 #include <QVariant>
 
 namespace shuiheng::store {
@@ -65,11 +66,27 @@ public:
         return {};
     }
 
-    QString connectOptions(bool readOnly, int busyTimeoutMs) const override {
+    QString connectOptions(bool readOnly, int busyTimeoutMs, bool frozen) const override {
         QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs);
-        if (readOnly)
+        if (readOnly || frozen)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (frozen)
+            options += QStringLiteral(";QSQLITE_OPEN_URI");
         return options;
+    }
+
+    QString databaseName(const QString& path, bool frozen) const override {
+        if (!frozen)
+            return path;
+        // immutable=1: no locks and no -shm (which a read-only folder could not hold).
+        return QStringLiteral("file:") + QString::fromLatin1(QUrl::toPercentEncoding(path, "/")) +
+               QStringLiteral("?immutable=1");
+    }
+
+    bool hasJournalBeside(const QString& path) const override {
+        const QFileInfo wal(path + QStringLiteral("-wal"));
+        const QFileInfo journal(path + QStringLiteral("-journal"));
+        return (wal.exists() && wal.size() > 0) || (journal.exists() && journal.size() > 0);
     }
 
     Status configureConnection(QSqlDatabase& db) const override {

@@ -1,0 +1,297 @@
+// Nothing is silently overwritten or deleted: every edit is a new version with an audit record
+// (when, who, device, field, old and new value, reason); deletions are marks; history is listed.
+
+#include "store/ids.h"
+#include "store_test_support.h"
+
+#include <QTemporaryDir>
+#include <algorithm>
+
+using namespace shuiheng;
+using namespace shuiheng::test;
+using store::ProjectStore;
+
+namespace {
+
+const store::HistoryEntry* findEntry(const std::vector<store::HistoryEntry>& entries, const std::string& what,
+                                     const std::string& field = {}) {
+    const auto it = std::find_if(entries.begin(), entries.end(), [&](const store::HistoryEntry& e) {
+        return e.what == what && (field.empty() || e.field == field);
+    });
+    return it == entries.end() ? nullptr : &*it;
+}
+
+std::string listing(const std::vector<store::HistoryEntry>& entries) {
+    std::string text;
+    for (const auto& e : entries)
+        text += e.entityType + " " + e.entityId + " v" + std::to_string(e.version) + " " + e.what + " " +
+                e.field + " [" + e.oldValue.value_or("∅") + " → " + e.newValue.value_or("∅") + "] by " +
+                e.who + " on " + e.device + ": " + e.reason + "\n";
+    return text;
+}
+
+} // namespace
+
+class TestStoreHistory : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+    int files_ = 0;
+
+    /// A new project with the campaign plant in it.
+    void makeProject(ProjectStore& project) {
+        const QString file = dir_.filePath(QString("history-%1.shuiheng").arg(++files_));
+        STORE_OK(project.create(file.toStdString(), {"", "历史", "", "", 0}, tester()));
+        STORE_OK(project.importPlant(campaignPlant(), tester()));
+    }
+
+    std::string addM3(ProjectStore& project, double value, const char* time = "2026-06-05T08:00:00+08:00") {
+        store::NewReading entry;
+        entry.reading = Reading{"M3", time, value, "王工", "tablet-3", "", "", {}};
+        auto added = project.addReading(entry, {"王工", "tablet-3"});
+        if (!added.ok())
+            qFatal("%s", added.status().message().c_str());
+        return added->id;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(dir_.isValid()); }
+
+    void editKeepsTheOriginal() {
+        ProjectStore project;
+        makeProject(project);
+        const std::string id = addM3(project, 11.5);
+        QVERIFY(store::looksLikeId(id));
+        auto edited = project.editReading(id, 1.15, "decimal point misplaced", {"李工", "desktop-1"});
+        STORE_OK(edited);
+        auto now = project.reading(id);
+        STORE_OK(now);
+        QCOMPARE(now->reading.value, 1.15);
+        QCOMPARE(now->version, 2);
+        QCOMPARE(now->reading.technician, std::string("王工"));
+
+        // 1.15 is far below what M3 read so far: the edit is kept, with a warning.
+        QCOMPARE(edited->size(), std::size_t(1));
+        QCOMPARE(edited->front().warning, campaign::ReadingWarning::OutsideExpected);
+        auto history = project.history("reading", id);
+        STORE_OK(history);
+        QCOMPARE(history->size(), std::size_t(3));
+        QCOMPARE(history->at(2).what, std::string("warning"));
+        QCOMPARE(history->at(2).reason, std::string("decimal point misplaced"));
+        const auto& created = (*history)[0];
+        QCOMPARE(created.what, std::string("created"));
+        QCOMPARE(created.who, std::string("王工"));
+        QCOMPARE(created.device, std::string("tablet-3"));
+        QCOMPARE(created.action, std::string("add reading"));
+        QVERIFY(created.newValue->find("value=11.5") != std::string::npos);
+        const auto& changed = (*history)[1];
+        QCOMPARE(changed.what, std::string("changed"));
+        QCOMPARE(changed.field, std::string("value"));
+        QCOMPARE(changed.oldValue, std::optional<std::string>("11.5"));
+        QCOMPARE(changed.newValue, std::optional<std::string>("1.15"));
+        QCOMPARE(changed.who, std::string("李工"));
+        QCOMPARE(changed.device, std::string("desktop-1"));
+        QCOMPARE(changed.reason, std::string("decimal point misplaced"));
+        QCOMPARE(changed.version, 2);
+        QVERIFY(changed.at.size() == 24 && changed.at.back() == 'Z');
+
+        // An empty type finds the id wherever it is.
+        auto anywhere = project.history("", id);
+        STORE_OK(anywhere);
+        QCOMPARE(anywhere->size(), std::size_t(3));
+    }
+
+    void editNeedsAReasonAndAReading() {
+        ProjectStore project;
+        makeProject(project);
+        const std::string id = addM3(project, 11.5);
+        QCOMPARE(project.editReading(id, 2, "", tester()).status().kind(), store::ErrorKind::InvalidInput);
+        QCOMPARE(project.editReading(store::newId(), 2, "why", tester()).status().kind(),
+                 store::ErrorKind::NotFound);
+        QCOMPARE(project.editReading(id, std::nan(""), "why", tester()).status().kind(),
+                 store::ErrorKind::InvalidInput);
+        auto unchanged = project.reading(id);
+        STORE_OK(unchanged);
+        QCOMPARE(unchanged->version, 1);
+    }
+
+    void deletionIsAMark() {
+        ProjectStore project;
+        makeProject(project);
+        const std::string id = addM3(project, 99);
+        QCOMPARE(project.deleteReading(id, "", tester()).kind(), store::ErrorKind::InvalidInput);
+        STORE_OK(project.deleteReading(id, "wrong meter", tester()));
+        QCOMPARE(project.deleteReading(id, "again", tester()).kind(), store::ErrorKind::NotFound);
+        store::ReadingFilter filter;
+        filter.meter = "M3";
+        auto live = project.readings(filter);
+        STORE_OK(live);
+        QCOMPARE(live->size(), std::size_t(4));
+        filter.includeDeleted = true;
+        auto all = project.readings(filter);
+        STORE_OK(all);
+        QCOMPARE(all->size(), std::size_t(5));
+        QCOMPARE(all->back().reading.value, 99.0);
+        auto history = project.history("reading", id);
+        STORE_OK(history);
+        const auto* deleted = findEntry(*history, "deleted");
+        QVERIFY2(deleted, listing(*history).c_str());
+        QCOMPARE(deleted->reason, std::string("wrong meter"));
+        auto exported = project.exportPlant();
+        STORE_OK(exported);
+        QCOMPARE(exported->readings.size(), campaignPlant().readings.size());
+    }
+
+    void warningsAreRecordedWithTheReason() {
+        ProjectStore project;
+        makeProject(project);
+        // M1 is a totalizer: a value below the previous reading is suspicious but not refused.
+        store::NewReading entry;
+        entry.reading = Reading{"M1", "2026-06-05T08:00:00+08:00", 100, "王工", "tablet-3", "", "", {}};
+        entry.reason = "register replaced by the plant";
+        auto added = project.addReading(entry, tester());
+        STORE_OK(added);
+        QVERIFY(!added->warnings.empty());
+        QCOMPARE(added->warnings.front().warning, campaign::ReadingWarning::BelowPrevious);
+        auto recorded = project.warnings(added->id);
+        STORE_OK(recorded);
+        QCOMPARE(recorded->size(), added->warnings.size());
+        QCOMPARE(recorded->front().kind, std::string("below-previous"));
+        QCOMPARE(recorded->front().reason, std::string("register replaced by the plant"));
+        QCOMPARE(recorded->front().message, added->warnings.front().message);
+        auto history = project.history("reading", added->id);
+        STORE_OK(history);
+        const auto* warning = findEntry(*history, "warning", "below-previous");
+        QVERIFY2(warning, listing(*history).c_str());
+        QCOMPARE(warning->reason, std::string("register replaced by the plant"));
+        // ... and the reading is there.
+        auto stored = project.reading(added->id);
+        STORE_OK(stored);
+        QCOMPARE(stored->reading.value, 100.0);
+
+        // The same meter and time again: a duplicate warning, still stored.
+        auto twice = project.addReading(entry, tester());
+        STORE_OK(twice);
+        QVERIFY(
+            std::any_of(twice->warnings.begin(), twice->warnings.end(), [](const campaign::ReadingCheck& c) {
+                return c.warning == campaign::ReadingWarning::Duplicate;
+            }));
+    }
+
+    void plantChangesAreVersions() {
+        ProjectStore project;
+        makeProject(project);
+        Plant plant = campaignPlant();
+        plant.nodes[2].name = "循环冷却（改）";
+        plant.streams.erase(plant.streams.begin() + 3); // S4
+        plant.meters[0].calibrationDue = "2028-01-10";
+        store::ImportOptions options;
+        options.reason = "survey corrected";
+        options.source = "plant-v2.json";
+        auto report = project.importPlant(plant, {"审核员", "desktop-2"}, options);
+        STORE_OK(report);
+        QCOMPARE(report->entitiesChanged, 3); // U1, M1, and S5 (one place up now that S4 is gone)
+        QCOMPARE(report->entitiesDeleted, 1);
+
+        auto node = project.history("node", "U1");
+        STORE_OK(node);
+        const auto* renamed = findEntry(*node, "changed", "name");
+        QVERIFY2(renamed, listing(*node).c_str());
+        QCOMPARE(renamed->oldValue, std::optional<std::string>("节点 U1"));
+        QCOMPARE(renamed->newValue, std::optional<std::string>("循环冷却（改）"));
+        QCOMPARE(renamed->who, std::string("审核员"));
+        QCOMPARE(renamed->reason, std::string("survey corrected"));
+        QCOMPARE(renamed->action, std::string("import plant"));
+
+        auto meter = project.history("meter", "M1");
+        STORE_OK(meter);
+        QVERIFY2(findEntry(*meter, "changed", "calibration_due"), listing(*meter).c_str());
+
+        auto stream = project.history("stream", "S4");
+        STORE_OK(stream);
+        QVERIFY2(findEntry(*stream, "deleted"), listing(*stream).c_str());
+        auto exported = project.exportPlant();
+        STORE_OK(exported);
+        QCOMPARE(toPlantJson(*exported), toPlantJson(plant));
+
+        // The stream comes back: restored, with its history whole.
+        STORE_OK(project.importPlant(campaignPlant(), tester()));
+        auto back = project.history("stream", "S4");
+        STORE_OK(back);
+        QVERIFY2(findEntry(*back, "restored"), listing(*back).c_str());
+        QCOMPARE(back->front().what, std::string("created"));
+    }
+
+    void projectLog() {
+        ProjectStore project;
+        makeProject(project);
+        addM3(project, 12);
+        STORE_OK(project.setMeta("新项目名", "某企业", tester(), "typo"));
+        auto changes = project.changes();
+        STORE_OK(changes);
+        std::vector<std::string> actions;
+        for (const auto& c : *changes)
+            actions.push_back(c.action);
+        QCOMPARE(actions,
+                 (std::vector<std::string>{"create project", "import plant", "add reading", "edit project"}));
+        QCOMPARE(changes->at(2).who, std::string("王工"));
+        QCOMPARE(changes->at(2).device, std::string("tablet-3"));
+        QCOMPARE(changes->at(3).reason, std::string("typo"));
+        auto meta = project.meta();
+        STORE_OK(meta);
+        QCOMPARE(meta->name, std::string("新项目名"));
+        auto history = project.history("project", "");
+        STORE_OK(history);
+        QVERIFY2(findEntry(*history, "changed", "name"), listing(*history).c_str());
+        QVERIFY2(findEntry(*history, "changed", "plant_name"), listing(*history).c_str());
+    }
+
+    void unknownEntities() {
+        ProjectStore project;
+        makeProject(project);
+        QCOMPARE(project.history("meter", "M99").status().kind(), store::ErrorKind::NotFound);
+        QCOMPARE(project.history("", "nothing").status().kind(), store::ErrorKind::NotFound);
+        QCOMPARE(project.history("pump", "P1").status().kind(), store::ErrorKind::InvalidInput);
+    }
+
+    void resultsAndProduction() {
+        ProjectStore project;
+        makeProject(project);
+        auto campaigns = project.campaigns();
+        STORE_OK(campaigns);
+        const std::string campaign = campaigns->front().id;
+        auto before = project.production(campaign);
+        STORE_OK(before);
+        QVERIFY(before->has_value());
+        store::ProductionData data = **before;
+        data.quantity = 1300;
+        data.valueAdded = 52.5;
+        data.valueAddedUnit = "万元";
+        data.workingDays = 30;
+        data.staff = 120;
+        STORE_OK(project.setProduction(campaign, data, tester(), "monthly report"));
+        auto history = project.history("production", campaign);
+        STORE_OK(history);
+        QVERIFY2(findEntry(*history, "changed", "quantity"), listing(*history).c_str());
+        auto exported = project.exportPlant(campaign);
+        STORE_OK(exported);
+        QVERIFY(exported->production.has_value());
+        QCOMPARE(exported->production->quantity, 1300.0);
+        QCOMPARE(exported->production->extra.at("valueAdded"), std::string("52.5"));
+        QCOMPARE(exported->production->extra.at("staff"), std::string("120"));
+        QCOMPARE(exported->production->extra.at("product"), std::string("\"KCl\""));
+
+        auto first = project.saveResult(campaign, "balance", "{\"globalTest\":{\"passed\":true}}", tester());
+        STORE_OK(first);
+        auto second =
+            project.saveResult(campaign, "balance", "{\"globalTest\":{\"passed\":false}}", tester());
+        STORE_OK(second);
+        auto results = project.results(campaign);
+        STORE_OK(results);
+        QCOMPARE(results->size(), std::size_t(2));
+        QCOMPARE(results->front().content, std::string("{\"globalTest\":{\"passed\":true}}"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreHistory)
+#include "tst_store_history.moc"

@@ -1,0 +1,143 @@
+// Schema versions: every earlier version is brought to the current one by the ordered migrations,
+// each step in its own transaction; a failing step leaves the file at the last complete version;
+// a newer file is refused and left untouched.
+
+#include "store/database.h"
+#include "store/schema.h"
+#include "store_test_support.h"
+
+#include <QSqlQuery>
+#include <QTemporaryDir>
+
+using namespace shuiheng;
+using namespace shuiheng::test;
+using store::Database;
+using store::ProjectStore;
+
+namespace {
+
+/// The schema as SQLite holds it: one line per table and index.
+QStringList schemaOf(Database& db) {
+    QStringList out;
+    auto q =
+        db.select("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name");
+    if (!q.ok())
+        return {"error: " + QString::fromStdString(q.status().message())};
+    while (q->next())
+        out << q->value(0).toString() + " " + q->value(1).toString() + ": " + q->value(2).toString();
+    return out;
+}
+
+int versionOf(Database& db) {
+    auto v = store::readSchemaVersion(db);
+    return v.ok() ? *v : -1;
+}
+
+/// Migrations up to `version` only: the list an older Shuiheng had.
+std::vector<store::Migration> upTo(int version) {
+    std::vector<store::Migration> list;
+    for (const store::Migration& m : store::migrations())
+        if (m.toVersion <= version)
+            list.push_back(m);
+    return list;
+}
+
+} // namespace
+
+class TestStoreMigrations : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase() { QVERIFY(dir_.isValid()); }
+
+    void theListIsOrdered() {
+        const auto& list = store::migrations();
+        QVERIFY(!list.empty());
+        for (std::size_t i = 0; i < list.size(); ++i)
+            QCOMPARE(list[i].toVersion, static_cast<int>(i) + 1);
+        QCOMPARE(list.back().toVersion, store::currentSchemaVersion);
+    }
+
+    /// A file of every earlier version (built here as that version's Shuiheng built it) reaches the
+    /// current schema, the same as a file created new.
+    void everyEarlierVersionMigrates() {
+        Database fresh;
+        STORE_OK(fresh.open(dir_.filePath("fresh.db"), false, 1000));
+        STORE_OK(store::createSkeleton(fresh));
+        STORE_OK(store::migrate(fresh, store::migrations(), store::currentSchemaVersion));
+        const QStringList expected = schemaOf(fresh);
+        QVERIFY(expected.size() > 10);
+
+        for (int from = 0; from < store::currentSchemaVersion; ++from) {
+            const QString file = dir_.filePath(QString("v%1.db").arg(from));
+            Database old;
+            STORE_OK(old.open(file, false, 1000));
+            STORE_OK(store::createSkeleton(old));
+            STORE_OK(store::migrate(old, upTo(from), from));
+            QCOMPARE(versionOf(old), from);
+            old.close();
+
+            Database db;
+            STORE_OK(db.open(file, false, 1000));
+            STORE_OK(store::migrate(db, store::migrations(), store::currentSchemaVersion));
+            QCOMPARE(versionOf(db), store::currentSchemaVersion);
+            QCOMPARE(schemaOf(db), expected);
+            STORE_OK(db.dialect().integrityCheck(db.handle()));
+        }
+    }
+
+    /// The framework with a list of a later Shuiheng: steps run in order and keep the data; a failing
+    /// step rolls back completely and says which.
+    void stepsCommitOneByOne() {
+        const QString file = dir_.filePath("framework.shuiheng");
+        {
+            ProjectStore project;
+            STORE_OK(project.create(file.toStdString(), {"", "迁移", "", "", 0}, tester()));
+            STORE_OK(project.importPlant(campaignPlant(), tester()));
+        }
+        std::vector<store::Migration> later = store::migrations();
+        later.push_back(
+            {2, "meter photos", [](Database& db) {
+                 return store::runStatements(
+                     db, {"CREATE TABLE meter_photo (meter_id TEXT NOT NULL, sha256 TEXT NOT NULL)",
+                          "INSERT INTO meter_photo (meter_id, sha256) SELECT meter_id, 'none' FROM meter "
+                          "WHERE superseded_by IS NULL"});
+             }});
+        later.push_back({3, "a broken step", [](Database& db) {
+                             return store::runStatements(db, {"CREATE TABLE half_done (x INTEGER)",
+                                                              "INSERT INTO no_such_table VALUES (1)"});
+                         }});
+        Database db;
+        STORE_OK(db.open(file, false, 1000));
+        const store::Status s = store::migrate(db, later, 3);
+        QVERIFY(!s.ok());
+        QVERIFY2(s.message().find(
+                     "upgrading the project to schema version 3 (a broken step); it stays at version 2") !=
+                     std::string::npos,
+                 s.message().c_str());
+        QCOMPARE(versionOf(db), 2);
+        auto photos = db.select("SELECT COUNT(*) FROM meter_photo");
+        STORE_OK(photos);
+        QVERIFY(photos->next());
+        QCOMPARE(photos->value(0).toInt(), 3);
+        photos->finish();
+        QVERIFY(!db.select("SELECT * FROM half_done").ok());
+        db.close();
+
+        // This build reads up to version 1: the version-2 file is refused and left as it is.
+        const QByteArray before = fileHash(file);
+        ProjectStore project;
+        const store::Status refused = project.open(file.toStdString());
+        QCOMPARE(refused.kind(), store::ErrorKind::NewerVersion);
+        QVERIFY2(refused.message().find("newer Shuiheng") != std::string::npos, refused.message().c_str());
+        QVERIFY2(refused.message().find("version 2") != std::string::npos, refused.message().c_str());
+        QCOMPARE(fileHash(file), before);
+        QCOMPARE(project.open(file.toStdString(), {true, 1000, true}).kind(), store::ErrorKind::NewerVersion);
+        QCOMPARE(fileHash(file), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreMigrations)
+#include "tst_store_migrations.moc"
