@@ -10,6 +10,7 @@ void addValidateCommand(CLI::App& app, int& status);
 void addInfoCommand(CLI::App& app, int& status);
 void addBalanceCommand(CLI::App& app, int& status);
 void addFlowsCommand(CLI::App& app, int& status);
+void addBenchmarkingCommands(CLI::App& app, int& status); // indicators, benchmark, rank, quotas
 void addProjectCommand(CLI::App& app, int& status);
 void addReadingsCommand(CLI::App& app, int& status);
 

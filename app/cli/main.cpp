@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
         addInfoCommand(app, status);
         addBalanceCommand(app, status);
         addFlowsCommand(app, status);
+        addBenchmarkingCommands(app, status);
         addProjectCommand(app, status);
         addReadingsCommand(app, status);
         try {
