@@ -42,7 +42,7 @@ bool openProject(store::ProjectStore& project, const std::string& path, bool rea
     options.readOnly = readOnly;
     options.busyTimeoutMs = busyTimeoutMs();
     if (store::Status s = project.open(path, options); !s) {
-        status = reportStoreFailure(s, std::cerr);
+        status = reportStoreFailure(s, std::cerr, path);
         return false;
     }
     return true;
@@ -75,7 +75,7 @@ int runNew(const ProjectArgs& a) {
     options.busyTimeoutMs = busyTimeoutMs();
     if (store::Status s = project.create(a.file, {"", a.name, a.enterprise, "", 0}, a.actor.actor(), options);
         !s)
-        return reportStoreFailure(s, std::cerr);
+        return reportStoreFailure(s, std::cerr, a.file);
     if (plant) {
         store::ImportOptions io;
         io.source = baseName(a.plant);
@@ -83,7 +83,7 @@ int runNew(const ProjectArgs& a) {
         if (!report) {
             // The project exists but is empty: say so rather than leave it unexplained.
             std::cerr << a.file << ": created, but the plant could not be imported:\n";
-            return reportStoreFailure(report.status(), std::cerr);
+            return reportStoreFailure(report.status(), std::cerr, a.file);
         }
         printImport(*report, "imported " + a.plant, std::cout);
     }
@@ -106,7 +106,7 @@ int runImport(const ProjectArgs& a) {
     options.reason = a.reason;
     auto report = project.importPlant(*plant, a.actor.actor(), options);
     if (!report)
-        return reportStoreFailure(report.status().prefixed(a.file), std::cerr);
+        return reportStoreFailure(report.status(), std::cerr, a.file);
     printImport(*report, "imported " + a.other, std::cout);
     return exitOk;
 }
@@ -118,7 +118,7 @@ int runExport(const ProjectArgs& a) {
         return status;
     auto plant = project.exportPlant(a.campaign);
     if (!plant)
-        return reportStoreFailure(plant.status().prefixed(a.file), std::cerr);
+        return reportStoreFailure(plant.status(), std::cerr, a.file);
     if (a.other == "-") {
         std::cout << toPlantJson(*plant);
         return exitOk;
@@ -145,7 +145,7 @@ int runHistory(const ProjectArgs& a) {
     if (a.entity.empty()) {
         auto changes = project.changes();
         if (!changes)
-            return reportStoreFailure(changes.status(), std::cerr);
+            return reportStoreFailure(changes.status(), std::cerr, a.file);
         TextTable table({"when (UTC)", "who", "device", "action", "detail", "reason"});
         for (const store::ChangeRecord& c : *changes)
             table.addRow({c.at, c.who, c.device, c.action, c.detail, c.reason});
@@ -162,7 +162,7 @@ int runHistory(const ProjectArgs& a) {
     }
     auto entries = project.history(type, id);
     if (!entries)
-        return reportStoreFailure(entries.status(), std::cerr);
+        return reportStoreFailure(entries.status(), std::cerr, a.file);
     TextTable table(
         {"when (UTC)", "who", "device", "entity", "version", "what", "field", "old", "new", "reason"},
         {TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left, TextTable::Align::Left,
@@ -183,7 +183,7 @@ int runBundle(const ProjectArgs& a) {
     if (!openProject(project, a.file, true, status))
         return status;
     if (store::Status s = project.exportBundle(a.other); !s)
-        return reportStoreFailure(s, std::cerr);
+        return reportStoreFailure(s, std::cerr, a.file);
     std::cout << "wrote " << a.other << ": a complete, checked copy of the project (attachments included)\n";
     return exitOk;
 }
@@ -194,11 +194,11 @@ int runCheck(const ProjectArgs& a) {
     if (!openProject(project, a.file, true, status))
         return status;
     if (store::Status s = project.checkIntegrity(); !s)
-        return reportStoreFailure(s, std::cerr);
+        return reportStoreFailure(s, std::cerr, a.file);
     auto meta = project.meta();
     auto readings = project.readings();
     if (!meta || !readings)
-        return reportStoreFailure(!meta ? meta.status() : readings.status(), std::cerr);
+        return reportStoreFailure(!meta ? meta.status() : readings.status(), std::cerr, a.file);
     std::cout << fmt::format("{}: ok (project '{}', schema version {}, {} readings)\n", a.file, meta->name,
                              meta->schemaVersion, readings->size());
     return exitOk;
@@ -219,13 +219,13 @@ int runCampaign(const ProjectArgs& a) {
         c.note = a.note;
         auto id = project.addCampaign(c, a.actor.actor());
         if (!id)
-            return reportStoreFailure(id.status(), std::cerr);
+            return reportStoreFailure(id.status(), std::cerr, a.file);
         std::cout << *id << '\n';
         return exitOk;
     }
     auto campaigns = project.campaigns();
     if (!campaigns)
-        return reportStoreFailure(campaigns.status(), std::cerr);
+        return reportStoreFailure(campaigns.status(), std::cerr, a.file);
     TextTable table({"id", "name", "window start", "window end", "rounds", "planned"});
     for (const store::Campaign& c : *campaigns) {
         std::string rounds;

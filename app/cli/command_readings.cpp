@@ -40,7 +40,7 @@ bool openProject(store::ProjectStore& project, const std::string& path, bool rea
     options.readOnly = readOnly;
     options.busyTimeoutMs = busyTimeoutMs();
     if (store::Status s = project.open(path, options); !s) {
-        status = reportStoreFailure(s, std::cerr);
+        status = reportStoreFailure(s, std::cerr, path);
         return false;
     }
     return true;
@@ -72,7 +72,7 @@ int runAdd(const ReadingsArgs& a) {
         return status;
     auto added = project.addReading(entry, a.actor.actor());
     if (!added)
-        return reportStoreFailure(added.status().prefixed(a.file), std::cerr);
+        return reportStoreFailure(added.status(), std::cerr, a.file);
     std::cout << added->id << '\n';
     for (const campaign::ReadingCheck& w : added->warnings)
         std::cerr << "warning: " << w.message << (a.reason.empty() ? "" : " — recorded with: " + a.reason)
@@ -115,7 +115,7 @@ int runImport(const ReadingsArgs& a) {
     auto report = project.addReadings(entries, a.actor.actor(), options);
     if (!report) {
         std::cerr << a.csv << ": not imported; nothing was changed:\n";
-        return reportStoreFailure(report.status(), std::cerr);
+        return reportStoreFailure(report.status(), std::cerr, a.file);
     }
     std::cout << fmt::format("imported {}: {} readings added", a.csv, report->readingsAdded);
     if (report->readingsSkipped)
@@ -140,7 +140,7 @@ int runList(const ReadingsArgs& a) {
     filter.includeDeleted = a.deleted;
     auto readings = project.readings(filter);
     if (!readings)
-        return reportStoreFailure(readings.status(), std::cerr);
+        return reportStoreFailure(readings.status(), std::cerr, a.file);
     if (a.asCsv) {
         std::vector<Reading> plain;
         plain.reserve(readings->size());
@@ -167,7 +167,7 @@ int runEdit(const ReadingsArgs& a) {
         return status;
     auto warnings = project.editReading(a.id, a.value, a.reason, a.actor.actor());
     if (!warnings)
-        return reportStoreFailure(warnings.status(), std::cerr);
+        return reportStoreFailure(warnings.status(), std::cerr, a.file);
     std::cout << "reading " << a.id << " now reads " << fmt::format("{}", a.value)
               << " (the earlier value stays in its history)\n";
     for (const campaign::ReadingCheck& w : *warnings)
@@ -181,7 +181,7 @@ int runDelete(const ReadingsArgs& a) {
     if (!openProject(project, a.file, false, status))
         return status;
     if (store::Status s = project.deleteReading(a.id, a.reason, a.actor.actor()); !s)
-        return reportStoreFailure(s, std::cerr);
+        return reportStoreFailure(s, std::cerr, a.file);
     std::cout << "reading " << a.id << " marked deleted (it stays in the history)\n";
     return exitOk;
 }

@@ -19,7 +19,9 @@ int busyTimeoutMs() {
     return ok && ms >= 0 ? ms : 5000;
 }
 
-int reportStoreFailure(const store::Status& status, std::ostream& err) {
+int reportStoreFailure(const store::Status& status, std::ostream& err, const std::string& file) {
+    if (!file.empty() && !status.message().starts_with(file))
+        err << file << ": ";
     err << status.message() << '\n';
     switch (status.kind()) {
     case store::ErrorKind::InvalidInput:

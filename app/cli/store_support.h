@@ -22,8 +22,9 @@ void addActorOptions(CLI::App& command, ActorArgs& args);
 /// How long a writer waits for another: SHUIHENG_BUSY_TIMEOUT_MS, else 5000 ms.
 int busyTimeoutMs();
 
-/// Prints "FILE: message" to stderr and returns the exit status for it.
-int reportStoreFailure(const store::Status& status, std::ostream& err);
+/// Prints "FILE: message" (the file's name only when the message does not start with it) and
+/// returns the exit status for it.
+int reportStoreFailure(const store::Status& status, std::ostream& err, const std::string& file = {});
 
 /// True when the path names a project file (.shuiheng, or an SQLite file by its first bytes).
 bool isProjectFile(const std::string& path);
