@@ -93,11 +93,15 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
 
     Json gross = Json::array();
     for (const auto& g : result.grossErrors.found) {
-        if (g.kind == balance::GrossError::Kind::MeterBias)
+        if (g.kind == balance::GrossError::Kind::MeterBias) {
+            Json equivalent = Json::array();
+            for (std::size_t k : g.equivalentEdges)
+                equivalent.push_back(plant.streams[k].id);
             gross.push_back({{"stream", plant.streams[g.edge].id},
                              {"bias", number(g.estimate)},
-                             {"statistic", number(g.statistic)}});
-        else
+                             {"statistic", number(g.statistic)},
+                             {"equivalent", std::move(equivalent)}});
+        } else
             gross.push_back({{"node", plant.nodes[static_cast<std::size_t>(g.nodes.front())].id},
                              {"nodes", nodeIds(plant, g.nodes)},
                              {"leak", number(g.estimate)},

@@ -28,7 +28,16 @@ Candidate strongestHypothesis(const FlowNetwork& net, const ReconciliationResult
         const double statistic = *est.z * *est.z;
         if (!best.found || statistic > best.error.statistic) {
             best.found = true;
-            best.error = {GrossError::Kind::MeterBias, i, {}, bias, statistic};
+            best.error = {GrossError::Kind::MeterBias, i, {}, bias, statistic, {}};
+        }
+    }
+    if (best.found) {
+        // Ties are not rounding luck to hide: name every meter that explains the data as well.
+        for (std::size_t i = 0; i < net.edges.size(); ++i) {
+            const auto& z = r.edges[i].z;
+            if (i != best.error.edge && z && net.edges[i].measured &&
+                std::abs(*z * *z - best.error.statistic) <= 1e-6 * best.error.statistic)
+                best.error.equivalentEdges.push_back(i);
         }
     }
     if (!considerLeaks)
@@ -40,7 +49,7 @@ Candidate strongestHypothesis(const FlowNetwork& net, const ReconciliationResult
             continue;
         if (!best.found || b.leakStatistic > best.error.statistic * (1 + 1e-9)) {
             best.found = true;
-            best.error = {GrossError::Kind::Leak, 0, b.nodes, b.leak, b.leakStatistic};
+            best.error = {GrossError::Kind::Leak, 0, b.nodes, b.leak, b.leakStatistic, {}};
         }
     }
     return best;

@@ -15,6 +15,9 @@ struct GrossError {
     std::vector<int> nodes; ///< Leak: the node, or the nodes merged by unmeasured flows around it
     double estimate = 0;    ///< MeterBias: measured − true (positive reads high); Leak: flow lost (≥ 0)
     double statistic = 0;   ///< the GLR statistic when it was chosen (χ² with 1 dof)
+    /// Other measurements whose bias explains the data exactly as well (same GLR statistic: their
+    /// signatures in the balances are parallel). The balances cannot tell them apart.
+    std::vector<std::size_t> equivalentEdges;
 };
 
 struct SerialElimination {

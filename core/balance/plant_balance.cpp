@@ -69,6 +69,17 @@ void explain(const Plant& plant, const FlowNetwork& network, const std::vector<s
             note(Severity::Error, "", "the balance could not be computed: " + r.failure));
         return;
     }
+    if (r.roundingError > 1e-8)
+        out.diagnostics.push_back(note(
+            Severity::Warning, "",
+            fmt::format("the uncertainties span many orders of magnitude: the results carry an estimated "
+                        "relative rounding error of {:.1g}",
+                        r.roundingError)));
+    const PlantGraph graph(plant);
+    for (NodeIndex n : graph.unitsCutOffFromBoundary())
+        out.diagnostics.push_back(note(Severity::Warning, "unit " + plant.nodes[n].id,
+                                       "no chain of streams links it to a source or sink: its balance only "
+                                       "relates it to the units around it, never to the site"));
     std::size_t measured = 0;
     for (const auto& edge : network.edges)
         measured += edge.measured ? 1 : 0;

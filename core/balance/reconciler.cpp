@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
+#include <limits>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -69,6 +71,24 @@ void Reconciler::run() {
     estimateUnmeasured();
     testBalances();
     globalTest();
+    estimateRoundingError();
+}
+
+void Reconciler::estimateRoundingError() {
+    // Forming V = GΣGᵀ makes a pivot of the (unit-diagonal) factor as small as the spread of σ²
+    // around a balance allows; rounding in V then reaches the results amplified by 1/pivot, and a
+    // reconciled variance σ² − var(adjustment) by a further σ²/var(x̂). Both are known here.
+    if (e_.rowCount == 0)
+        return;
+    const double epsilon = std::numeric_limits<double>::epsilon();
+    const double pivot = inverse_.smallestPivot();
+    result_.roundingError = epsilon / pivot * std::max(worstShrink_, 1.0);
+    if (result_.roundingError > maxRoundingError)
+        throw std::runtime_error(fmt::format(
+            "the uncertainties differ by too many orders of magnitude for a reliable result (estimated "
+            "relative error {:.1g}); give the flows known far better than the others sigma 0, or review the "
+            "largest sigma",
+            result_.roundingError));
 }
 
 void Reconciler::checkExactBalances() {
@@ -176,8 +196,13 @@ void Reconciler::estimateMeasured() {
         const double adjustmentVariance = std::clamp(s2 * s2 * gZg, 0.0, s2);
         out.value = measured(i) - adjustment;
         out.sigma = std::sqrt(s2 - adjustmentVariance);
-        if (adjustmentVariance > 1e-14 * s2)
-            out.z = adjustment / std::sqrt(adjustmentVariance);
+        // z = gᵀλ / √(gᵀV⁻¹g): σ cancels, so no threshold is needed for tiny adjustment shares.
+        if (gZg > 0)
+            out.z = gl / std::sqrt(gZg);
+        // How much the balances shrink this variance: rounding in σ² − var(adjustment) grows by as much.
+        // A flow the exact (σ = 0) flows determine has no variance left to be relative to: left out.
+        if (s2 - adjustmentVariance > 1e-9 * s2)
+            worstShrink_ = std::max(worstShrink_, s2 / (s2 - adjustmentVariance));
     }
 }
 

@@ -12,6 +12,9 @@
 
 namespace shuiheng::balance::detail {
 
+/// Above this estimated relative error the results are refused rather than reported.
+inline constexpr double maxRoundingError = 1e-3;
+
 class Reconciler {
 public:
     Reconciler(const FlowNetwork& net, const ReconciliationOptions& options)
@@ -66,6 +69,10 @@ private:
     void testBalances();
 
     void globalTest();
+
+    /// Sets result.roundingError; throws when it makes the numbers meaningless.
+    void estimateRoundingError();
+    double worstShrink_ = 1; ///< max over measured flows of σ² / var(x̂)
 };
 
 } // namespace shuiheng::balance::detail

@@ -77,6 +77,9 @@ struct ReconciliationResult {
         return block < 0 ? std::span<const std::size_t>()
                          : std::span<const std::size_t>(loopBlocks[static_cast<std::size_t>(block)]);
     }
+    /// Estimated relative rounding error of the reconciled values and σ (about 1e-16 on a well
+    /// conditioned plant; it grows with the spread of σ around a balance).
+    double roundingError = 0;
     std::string failure; ///< non-empty when the numbers could not be computed (then nothing else is set)
 };
 

@@ -29,6 +29,10 @@ public:
 
     int size() const { return static_cast<int>(diag_.size()); }
 
+    /// The smallest pivot D_j of the factorisation: against a unit diagonal, how close the matrix
+    /// is to singular, and so how much rounding the results carry.
+    double smallestPivot() const { return factor_->vectorD().minCoeff(); }
+
 private:
     using Factor = Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>, Eigen::Lower, Eigen::AMDOrdering<int>>;
     std::shared_ptr<Factor> factor_;

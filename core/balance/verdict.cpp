@@ -40,9 +40,15 @@ std::vector<std::string> verdictSentences(const Plant& plant, const PlantBalance
             const std::string share =
                 truth > 0 ? fmt::format(" (about {:.0f} %)", 100 * std::abs(e.estimate) / truth)
                           : std::string();
-            out.push_back(fmt::format("{}: the meter on stream {} ({} -> {}) reads {:.3g} {} too {}{}.", lead,
-                                      s.id, s.from, s.to, std::abs(e.estimate), plant.flowUnit,
-                                      e.estimate > 0 ? "high" : "low", share));
+            std::string alternatives;
+            for (std::size_t k : e.equivalentEdges)
+                alternatives += (alternatives.empty() ? "" : ", ") + plant.streams[k].id;
+            if (!alternatives.empty())
+                alternatives = " - or, equally, the meter on " + alternatives +
+                               ": the balances cannot tell these apart, check them on site";
+            out.push_back(fmt::format("{}: the meter on stream {} ({} -> {}) reads {:.3g} {} too {}{}{}.",
+                                      lead, s.id, s.from, s.to, std::abs(e.estimate), plant.flowUnit,
+                                      e.estimate > 0 ? "high" : "low", share, alternatives));
         } else {
             std::string where;
             for (int n : e.nodes)
