@@ -59,6 +59,8 @@ struct BenchmarkSettings {
     std::string industry; ///< e.g. "steel": selects quota rows and thresholds
     std::string quota;    ///< "TABLE/ROW": the quota row that applies; empty: match by industry and product
     std::string region;   ///< province, for provincial tables and rule sets
+    std::vector<std::string>
+        conditions; ///< declared conditions quota adjustments ask for ("reclaimed-water")
 };
 
 struct IndicatorOptions {

@@ -44,8 +44,9 @@ std::string toJson(const IndicatorReport& report) {
     if (!report.productUnit.empty())
         doc["production"] = {{"product", report.product}, {"unit", report.productUnit}};
     const BenchmarkSettings& b = report.benchmark;
-    if (!b.industry.empty() || !b.quota.empty() || !b.region.empty())
-        doc["benchmark"] = {{"industry", b.industry}, {"quota", b.quota}, {"region", b.region}};
+    if (!b.industry.empty() || !b.quota.empty() || !b.region.empty() || !b.conditions.empty())
+        doc["benchmark"] = {
+            {"industry", b.industry}, {"quota", b.quota}, {"region", b.region}, {"conditions", b.conditions}};
 
     Json list = Json::array();
     for (const Indicator& i : report.indicators) {
@@ -129,6 +130,7 @@ std::optional<IndicatorReport> parseIndicatorsJson(std::string_view input, std::
         report.benchmark.industry = text(doc["benchmark"], "industry");
         report.benchmark.quota = text(doc["benchmark"], "quota");
         report.benchmark.region = text(doc["benchmark"], "region");
+        report.benchmark.conditions = texts(doc["benchmark"], "conditions");
     }
     std::size_t index = 0;
     for (const Json& j : doc["indicators"]) {

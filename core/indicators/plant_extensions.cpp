@@ -204,6 +204,17 @@ PlantExtensions readExtensions(const Plant& plant) {
                 else
                     r.error("", "", std::string("benchmark.") + key, "must be a string");
             }
+            if (j->contains("conditions")) {
+                const Json& c = (*j)["conditions"];
+                bool ok = c.is_array();
+                for (const Json& item : ok ? c : Json::array())
+                    ok = ok && item.is_string();
+                if (ok)
+                    for (const Json& item : c)
+                        ext.benchmark.conditions.push_back(item.get<std::string>());
+                else
+                    r.error("", "", "benchmark.conditions", "must be a list of strings");
+            }
         }
     }
     return ext;

@@ -10,7 +10,8 @@
 //   production "product": "粗钢", "staff": 850,
 //              "valueAdded": {"amount": 52000, "per": "a"}   (万元 = 10⁴ CNY per period)
 //              "outputValue": {"amount": 180000, "per": "a"}
-//   top    "benchmark": {"industry": "steel", "quota": "TABLE/ROW", "region": "青海"}
+//   top    "benchmark": {"industry": "steel", "quota": "TABLE/ROW", "region": "青海",
+//                       "conditions": ["reclaimed-water"]}
 
 #include "indicators/indicator.h"
 #include "model/plant.h"
