@@ -41,6 +41,7 @@ Status Database::open(const QString& path, bool readOnly, int busyTimeoutMs, boo
 }
 
 void Database::close() {
+    statements_.clear();
     if (db_.isValid()) {
         db_.close();
         db_ = QSqlDatabase();
@@ -64,8 +65,21 @@ Status Database::run(QSqlQuery& query) {
 }
 
 Status Database::execute(const QString& sql, const QVariantList& args) {
-    auto query = select(sql, args);
-    return query.status();
+    auto it = statements_.find(sql);
+    if (it == statements_.end()) {
+        auto query = prepare(sql);
+        if (!query)
+            return query.status();
+        it = statements_.emplace(sql, std::move(*query)).first;
+    }
+    QSqlQuery& query = it->second;
+    for (int i = 0; i < args.size(); ++i)
+        query.bindValue(i, args[i]);
+    Status s = run(query);
+    query.finish();
+    if (!s)
+        statements_.erase(it); // prepared again next time: the schema may have changed
+    return s;
 }
 
 Result<QSqlQuery> Database::select(const QString& sql, const QVariantList& args) {

@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
+#include <map>
 
 namespace shuiheng::store {
 
@@ -29,7 +30,7 @@ public:
     const Dialect& dialect() const { return dialect_; }
     const QString& path() const { return path_; }
 
-    /// Runs one statement with positional arguments.
+    /// Runs one statement with positional arguments (prepared once per connection and kept).
     Status execute(const QString& sql, const QVariantList& args = {});
     /// Prepares and runs a query with positional arguments; read its rows with next().
     Result<QSqlQuery> select(const QString& sql, const QVariantList& args = {});
@@ -47,6 +48,7 @@ private:
     QString path_;
     QSqlDatabase db_;
     bool open_ = false;
+    std::map<QString, QSqlQuery> statements_; ///< prepared statements of execute(), by their SQL
 };
 
 /// A transaction that writes. begin() takes the write lock (waiting up to the busy timeout);

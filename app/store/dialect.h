@@ -8,11 +8,25 @@
 #include "store/status.h"
 
 #include <QString>
+#include <memory>
+#include <string_view>
 
 class QSqlDatabase;
 class QSqlError;
 
 namespace shuiheng::store {
+
+/// One INSERT statement run many times (bulk imports): values bound by column, then insert().
+class RowInserter {
+public:
+    virtual ~RowInserter() = default;
+    virtual void text(int column, std::string_view utf8) = 0;
+    virtual void real(int column, double value) = 0;
+    virtual void integer(int column, long long value) = 0;
+    virtual void null(int column) = 0;
+    /// Runs the statement with the values bound, then clears them for the next row.
+    virtual Status insert() = 0;
+};
 
 class Dialect {
 public:
@@ -61,6 +75,10 @@ public:
 
     /// A failure of the engine in words, with the kind a caller acts on.
     virtual Status classify(const QSqlError& error, const QString& context) const = 0;
+
+    /// An inserter for `sql` (positional ? parameters) on this connection: the engine's own fast path
+    /// where there is one, else Qt SQL. Use it inside a transaction; destroy it before the commit.
+    virtual Result<std::unique_ptr<RowInserter>> rowInserter(QSqlDatabase& db, const QString& sql) const;
 };
 
 /// The SQLite dialect (one instance for the process).

@@ -40,10 +40,22 @@ std::string newId() {
     const std::uint64_t random = QRandomGenerator::global()->generate64();
     const std::uint64_t high = (ms << 16) | 0x7000u | seq;
     const std::uint64_t low = (random & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
-    char text[37];
-    std::snprintf(text, sizeof text, "%08x-%04x-%04x-%04x-%012llx", static_cast<unsigned>(high >> 32),
-                  static_cast<unsigned>((high >> 16) & 0xffff), static_cast<unsigned>(high & 0xffff),
-                  static_cast<unsigned>(low >> 48), static_cast<unsigned long long>(low & 0xffffffffffffULL));
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string text(36, '-');
+    std::size_t at = 0;
+    auto put = [&](std::uint64_t value, int digits) {
+        for (int i = digits - 1; i >= 0; --i)
+            text[at++] = hex[(value >> (4 * i)) & 0xf];
+    };
+    put(high >> 32, 8);
+    ++at;
+    put((high >> 16) & 0xffff, 4);
+    ++at;
+    put(high & 0xffff, 4);
+    ++at;
+    put(low >> 48, 4);
+    ++at;
+    put(low & 0xffffffffffffULL, 12);
     return text;
 }
 
@@ -63,9 +75,34 @@ bool looksLikeId(std::string_view text) {
 }
 
 std::string utcText(double epochSeconds) {
+    // By hand rather than through QDateTime: a bulk import formats a million of these.
+    using namespace std::chrono;
     const auto ms = static_cast<long long>(std::floor(epochSeconds * 1000.0 + 0.5));
-    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
-    return t.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")).toStdString();
+    const long long msPerDay = 86400000LL;
+    long long days = ms / msPerDay, rest = ms % msPerDay;
+    if (rest < 0) {
+        rest += msPerDay;
+        --days;
+    }
+    const year_month_day date{sys_days{std::chrono::days{days}}};
+    const int y = static_cast<int>(date.year());
+    if (y < 0 || y > 9999)
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
+    std::string text = "0000-00-00T00:00:00.000Z";
+    auto put = [&](std::size_t at, long long value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            text[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+            value /= 10;
+        }
+    };
+    put(0, y, 4);
+    put(5, static_cast<unsigned>(date.month()), 2);
+    put(8, static_cast<unsigned>(date.day()), 2);
+    put(11, rest / 3600000, 2);
+    put(14, rest / 60000 % 60, 2);
+    put(17, rest / 1000 % 60, 2);
+    put(20, rest % 1000, 3);
+    return text;
 }
 
 std::optional<std::string> utcTextOf(std::string_view isoTime) {

@@ -158,7 +158,9 @@ const std::vector<const char*> version1 = {
         extra TEXT NOT NULL,
         PRIMARY KEY (reading_id, version)))",
     "CREATE INDEX reading_meter_time ON reading (meter_id, time_utc)",
-    "CREATE INDEX reading_seq ON reading (seq)",
+    // The last seq handed out: counted here rather than by MAX(seq) over an index that bulk imports
+    // would have to keep up.
+    "INSERT INTO store_meta (meta_key, meta_value) VALUES ('reading_seq', '0')",
 
     R"(CREATE TABLE reading_warning (
         warning_id TEXT NOT NULL PRIMARY KEY,

@@ -10,6 +10,7 @@
 #include <QVariantList>
 #include <functional>
 #include <optional>
+#include <set>
 
 namespace shuiheng::store::detail {
 
@@ -36,8 +37,8 @@ int fieldIndex(const EntityTable& table, const char* field);
 /// has one.
 Result<std::vector<std::pair<QString, Version>>> liveEntities(Database& db, const EntityTable& table);
 
-/// The project's meters that exist now, by id.
-Result<std::map<std::string, Meter>> liveMeters(Database& db);
+/// The project's meters that exist now, by id; only those of `ids` when given.
+Result<std::map<std::string, Meter>> liveMeters(Database& db, const std::set<std::string>* ids = nullptr);
 
 /// The id of the campaign to which readings at these UTC times go: the latest-created current
 /// campaign whose window holds all of them; empty when none does.

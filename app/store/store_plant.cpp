@@ -28,7 +28,7 @@ Status syncEntities(Database& db, const EntityTable& table, const QString& chang
         keys.insert(key);
         const auto it = current->find(key);
         auto written =
-            putVersion(db, table, changeId, key, values, it == current->end() ? nullptr : &it->second);
+            putVersion(db, table, changeId, key, values, it == current->end() ? nullptr : &it->second, false);
         if (!written)
             return written.status();
         report.entitiesChanged += *written ? 1 : 0;
@@ -125,7 +125,8 @@ Result<ImportReport> ProjectStore::importPlant(const Plant& plant, const Actor& 
         c.windowStart = start;
         c.windowEnd = end;
         const std::string newCampaign = newId();
-        auto put = putVersion(*db_, campaignTable(), *change, qs(newCampaign), campaignValues(c), nullptr);
+        auto put =
+            putVersion(*db_, campaignTable(), *change, qs(newCampaign), campaignValues(c), nullptr, false);
         if (!put)
             return put.status();
         campaignId = newCampaign;

@@ -16,6 +16,8 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
+#include <unordered_map>
 
 namespace shuiheng::store {
 
@@ -23,63 +25,97 @@ using namespace detail;
 
 namespace {
 
+/// A reading of a meter's history: what the checks and the search for repeats need.
+struct Past {
+    std::string time;
+    double value = 0;
+};
+
 /// Readings of one meter by time, for the plausibility checks and for finding repeats.
 struct MeterHistory {
-    std::multimap<double, Reading> byTime;
+    std::multimap<double, Past> byTime;
     std::optional<campaign::ExpectedRange> expected;
 
     /// What checkReading looks at: the latest reading, the ones just before and after `t`, and those at
     /// `t`. Giving it these alone finds exactly what the whole history would, at any history length.
-    std::vector<Reading> neighbourhood(double t) const {
+    std::vector<Reading> neighbourhood(const std::string& meter, double t) const {
         std::vector<Reading> out;
         if (byTime.empty())
             return out;
+        auto add = [&](const Past& p) {
+            Reading r;
+            r.meter = meter;
+            r.time = p.time;
+            r.value = p.value;
+            out.push_back(std::move(r));
+        };
         constexpr double same = 1e-3;
-        out.push_back(std::prev(byTime.end())->second);
+        add(std::prev(byTime.end())->second);
         auto low = byTime.lower_bound(t - same);
         if (low != byTime.begin())
-            out.push_back(std::prev(low)->second);
+            add(std::prev(low)->second);
         auto high = byTime.upper_bound(t + same);
         for (auto it = low; it != high; ++it)
-            out.push_back(it->second);
+            add(it->second);
         if (high != byTime.end())
-            out.push_back(high->second);
+            add(high->second);
         return out;
     }
 
-    bool hasIdentical(const Reading& r, double t) const {
+    bool hasIdentical(const std::string& time, double value, double t) const {
         for (auto it = byTime.lower_bound(t - 1e-3); it != byTime.end() && it->first <= t + 1e-3; ++it)
-            if (it->second.time == r.time && it->second.value == r.value)
+            if (it->second.time == time && it->second.value == value)
                 return true;
         return false;
     }
+
+    void add(double t, const std::string& time, double value) { byTime.emplace(t, Past{time, value}); }
 };
 
-Result<MeterHistory> loadHistory(Database& db, const Meter& meter, const std::string& flowUnit,
-                                 const std::string& excludeId = {}) {
-    auto q =
-        db.select(QStringLiteral("SELECT time_text, value, reading_id FROM reading WHERE meter_id = ? AND "
-                                 "superseded_by IS NULL AND deleted = 0"),
-                  {qs(meter.id)});
-    if (!q)
-        return q.status();
-    MeterHistory history;
-    std::vector<Reading> all;
-    while (q->next()) {
-        if (!excludeId.empty() && ss(q->value(2)) == excludeId)
-            continue;
-        Reading r;
-        r.meter = meter.id;
-        r.time = ss(q->value(0));
-        r.value = q->value(1).toDouble();
-        if (const auto t = parseIsoTime(r.time)) {
-            history.byTime.emplace(*t, r);
-            all.push_back(std::move(r));
+/// The current readings of the `wanted` meters (`excludeId` left out), with each meter's expected range
+/// from its history.
+Result<std::map<std::string, MeterHistory>>
+loadHistories(Database& db, const std::map<std::string, Meter>& meters, const std::set<std::string>& wanted,
+              const std::string& flowUnit, const std::string& excludeId = {}) {
+    std::map<std::string, MeterHistory> histories;
+    std::map<std::string, std::vector<Reading>> all;
+    auto collect = [&](QSqlQuery& q) {
+        while (q.next()) {
+            std::string meter = ss(q.value(3));
+            if (!wanted.contains(meter) || (!excludeId.empty() && ss(q.value(2)) == excludeId))
+                continue;
+            Reading r;
+            r.meter = std::move(meter);
+            r.time = ss(q.value(0));
+            r.value = q.value(1).toDouble();
+            if (const auto t = parseIsoTime(r.time)) {
+                histories[r.meter].add(*t, r.time, r.value);
+                all[r.meter].push_back(std::move(r));
+            }
         }
+    };
+    const QString columns = QStringLiteral("SELECT time_text, value, reading_id, meter_id FROM reading WHERE "
+                                           "superseded_by IS NULL AND deleted = 0");
+    if (wanted.size() <= 16) {
+        for (const std::string& meter : wanted) {
+            auto q = db.select(columns + QStringLiteral(" AND meter_id = ?"), {qs(meter)});
+            if (!q)
+                return q.status();
+            collect(*q);
+        }
+    } else {
+        auto q = db.select(columns);
+        if (!q)
+            return q.status();
+        collect(*q);
     }
-    if (all.size() >= 3)
-        history.expected = campaign::expectedRangeFromHistory(meter, all, flowUnit);
-    return history;
+    for (auto& [meter, readings] : all)
+        if (readings.size() >= 3)
+            if (const auto m = meters.find(meter); m != meters.end())
+                histories[meter].expected = campaign::expectedRangeFromHistory(m->second, readings, flowUnit);
+    for (const std::string& meter : wanted)
+        histories[meter];
+    return histories;
 }
 
 struct CampaignWindow {
@@ -108,6 +144,21 @@ Result<std::vector<CampaignWindow>> campaignWindows(Database& db) {
     // Ids are time-ordered: the latest-created campaign first.
     std::sort(windows.begin(), windows.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
     return windows;
+}
+
+/// The last entry number handed out (store_meta "reading_seq": no index on reading.seq to keep up).
+Result<long long> readingSeq(Database& db) {
+    auto q = db.select(QStringLiteral("SELECT meta_value FROM store_meta WHERE meta_key = 'reading_seq'"));
+    if (!q)
+        return q.status();
+    if (!q->next())
+        return Status(ErrorKind::Damaged, "the project has no reading counter");
+    return q->value(0).toString().toLongLong();
+}
+
+Status setReadingSeq(Database& db, long long seq) {
+    return db.execute(QStringLiteral("UPDATE store_meta SET meta_value = ? WHERE meta_key = 'reading_seq'"),
+                      {QString::number(seq)});
 }
 
 Result<bool> campaignExists(Database& db, const std::string& id) {
@@ -247,16 +298,28 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
                                     const InsertControl& control, const std::string& flowUnit,
                                     std::vector<std::vector<campaign::ReadingCheck>>* checks) {
     ImportReport report;
-    auto meters = liveMeters(db);
+    std::set<std::string> wanted;
+    for (const NewReading& e : entries)
+        wanted.insert(e.reading.meter);
+    auto meters = liveMeters(db, &wanted);
     if (!meters)
         return meters.status();
 
     // 1. Everything is checked before anything is written: all or nothing.
     struct Prepared {
-        Reading reading;
-        double t = 0;
-        std::string campaign;
         const NewReading* entry = nullptr;
+        const Meter* meter = nullptr;
+        MeterHistory* history = nullptr;
+        std::string time;     ///< set when the entry gave none (now)
+        std::string photo;    ///< set when the entry brought the photo's bytes
+        std::string campaign; ///< the campaign the reading goes to
+        double t = 0;
+        long long seq = 0; ///< 0: skipped (already present)
+        std::string id;
+        std::vector<campaign::ReadingCheck> found;
+
+        const std::string& timeText() const { return time.empty() ? entry->reading.time : time; }
+        const std::string& photoHash() const { return photo.empty() ? entry->reading.photo : photo; }
     };
     std::vector<Prepared> prepared;
     prepared.reserve(entries.size());
@@ -264,29 +327,30 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
     std::map<std::string, bool> knownCampaigns;
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const NewReading& e = entries[i];
+        const Reading& r = e.reading;
         Prepared p;
         p.entry = &e;
-        p.reading = e.reading;
-        if (p.reading.time.empty())
-            p.reading.time = localNowText();
-        const std::string where =
-            entries.size() == 1 ? std::string("the reading") : fmt::format("reading {}", i + 1);
-        if (!meters->contains(p.reading.meter)) {
-            errors.push_back(p.reading.meter.empty()
-                                 ? where + ": no meter given"
-                                 : fmt::format("{}: unknown meter '{}'", where, p.reading.meter));
+        if (r.time.empty())
+            p.time = localNowText();
+        auto where = [&] {
+            return entries.size() == 1 ? std::string("the reading") : fmt::format("reading {}", i + 1);
+        };
+        const auto meter = meters->find(r.meter);
+        if (meter == meters->end()) {
+            errors.push_back(r.meter.empty() ? where() + ": no meter given"
+                                             : fmt::format("{}: unknown meter '{}'", where(), r.meter));
             continue;
         }
-        const auto t = parseIsoTime(p.reading.time);
+        p.meter = &meter->second;
+        const auto t = parseIsoTime(p.timeText());
         if (!t) {
             errors.push_back(fmt::format("{} of meter {}: time '{}' is not an ISO time with offset, e.g. "
                                          "2026-06-01T08:00:00+08:00",
-                                         where, p.reading.meter, p.reading.time));
+                                         where(), r.meter, p.timeText()));
             continue;
         }
-        if (!std::isfinite(p.reading.value)) {
-            errors.push_back(
-                fmt::format("{} of meter {}: the value is not a number", where, p.reading.meter));
+        if (!std::isfinite(r.value)) {
+            errors.push_back(fmt::format("{} of meter {}: the value is not a number", where(), r.meter));
             continue;
         }
         p.t = *t;
@@ -300,7 +364,7 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
                 known = knownCampaigns.emplace(p.campaign, *exists).first;
             }
             if (!known->second) {
-                errors.push_back(fmt::format("{}: unknown campaign '{}'", where, p.campaign));
+                errors.push_back(fmt::format("{}: unknown campaign '{}'", where(), p.campaign));
                 continue;
             }
         }
@@ -321,43 +385,25 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
                     break;
                 }
 
-    // 3. Histories of the meters concerned, then the next entry number.
-    std::map<std::string, MeterHistory> histories;
-    for (const Prepared& p : prepared)
-        if (!histories.contains(p.reading.meter)) {
-            auto h = loadHistory(db, meters->at(p.reading.meter), flowUnit);
-            if (!h)
-                return h.status();
-            histories.emplace(p.reading.meter, std::move(*h));
-        }
-    auto maxSeq = db.select(QStringLiteral("SELECT MAX(seq) FROM reading"));
-    if (!maxSeq)
-        return maxSeq.status();
-    qlonglong seq = maxSeq->next() ? maxSeq->value(0).toLongLong() : 0;
-    maxSeq->finish();
-
-    auto insert = db.prepare(QStringLiteral("INSERT INTO reading (reading_id, version, change_id, deleted, "
-                                            "seq, campaign_id, meter_id, time_text, "
-                                            "time_utc, value, technician, device, note, photo, extra) VALUES "
-                                            "(?, 1, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                            "?, ?)"));
-    if (!insert)
-        return insert.status();
-    auto insertWarning = db.prepare(QStringLiteral(
-        "INSERT INTO reading_warning (warning_id, reading_id, version, change_id, kind, message, "
-        "reason) VALUES (?, ?, 1, ?, ?, ?, ?)"));
-    if (!insertWarning)
-        return insertWarning.status();
-    const QVariant noCampaign(QMetaType::fromType<QString>());
-
-    // 4. Write.
-    if (checks)
-        checks->assign(entries.size(), {});
+    // 3. In the order given: repeats skipped, plausibility checked against what came before, entry
+    // numbers (seq) handed out.
+    auto histories = loadHistories(db, *meters, wanted, flowUnit);
+    if (!histories)
+        return histories.status();
+    auto counter = readingSeq(db);
+    if (!counter)
+        return counter.status();
+    long long seq = *counter;
+    std::unordered_map<const Meter*, std::pair<MeterHistory*, std::uint32_t>> byMeter; // history, rank by id
+    std::uint32_t rank = 0;
+    for (const auto& [id, meter] : *meters)
+        byMeter.emplace(&meter, std::pair{&(*histories)[id], rank++});
     std::optional<std::string> madeCampaign;
     for (Prepared& p : prepared) {
-        const std::size_t entryIndex = static_cast<std::size_t>(p.entry - entries.data());
-        MeterHistory& history = histories.at(p.reading.meter);
-        if (control.dedupe && history.hasIdentical(p.reading, p.t)) {
+        const Reading& r = p.entry->reading;
+        p.history = byMeter.at(p.meter).first;
+        MeterHistory& history = *p.history;
+        if (control.dedupe && history.hasIdentical(p.timeText(), r.value, p.t)) {
             ++report.readingsSkipped;
             continue;
         }
@@ -370,54 +416,113 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
             }
             p.campaign = *madeCampaign;
         }
-        const Meter& meter = meters->at(p.reading.meter);
-        auto found =
-            campaign::checkReading(meter, history.neighbourhood(p.t), p.reading, flowUnit, history.expected);
+        if (p.time.empty()) {
+            p.found = campaign::checkReading(*p.meter, history.neighbourhood(r.meter, p.t), r, flowUnit,
+                                             history.expected);
+        } else {
+            Reading now = r;
+            now.time = p.time;
+            p.found = campaign::checkReading(*p.meter, history.neighbourhood(r.meter, p.t), now, flowUnit,
+                                             history.expected);
+        }
         if (!p.entry->photo.isEmpty()) {
             auto hash = storeAttachment(db, changeId, p.entry->photo, p.entry->photoType);
             if (!hash)
                 return hash.status();
-            p.reading.photo = *hash;
+            p.photo = *hash;
         }
-        const std::string id = newId();
-        const QString qid = qs(id);
-        insert->bindValue(0, qid);
-        insert->bindValue(1, changeId);
-        insert->bindValue(2, ++seq);
-        insert->bindValue(3, p.campaign.empty() ? noCampaign : QVariant(qs(p.campaign)));
-        insert->bindValue(4, qs(p.reading.meter));
-        insert->bindValue(5, qs(p.reading.time));
-        insert->bindValue(6, qs(utcText(p.t)));
-        insert->bindValue(7, p.reading.value);
-        insert->bindValue(8, qs(p.reading.technician));
-        insert->bindValue(9, qs(p.reading.device));
-        insert->bindValue(10, qs(p.reading.note));
-        insert->bindValue(11, qs(p.reading.photo));
-        insert->bindValue(12, qs(extrasToJson(p.reading.extra)));
-        if (Status s = db.run(*insert); !s)
+        history.add(p.t, p.timeText(), r.value);
+        p.seq = ++seq;
+        ++report.readingsAdded;
+        if (report.campaign.empty())
+            report.campaign = p.campaign;
+    }
+    if (Status s = setReadingSeq(db, seq); !s)
+        return s;
+
+    // 4. Written meter by meter in time order, so that every index grows at its end (a bulk import of
+    // a million readings is several times faster so); the entry numbers keep the order given.
+    struct Place {
+        std::uint32_t meter;
+        double t;
+        std::uint32_t index;
+        bool operator<(const Place& o) const {
+            return std::tie(meter, t, index) < std::tie(o.meter, o.t, o.index);
+        }
+    };
+    std::vector<Place> places;
+    places.reserve(prepared.size());
+    for (std::size_t i = 0; i < prepared.size(); ++i)
+        if (prepared[i].seq)
+            places.push_back(
+                {byMeter.at(prepared[i].meter).second, prepared[i].t, static_cast<std::uint32_t>(i)});
+    std::sort(places.begin(), places.end());
+    auto insert = db.dialect().rowInserter(
+        db.handle(),
+        QStringLiteral("INSERT INTO reading (reading_id, version, change_id, deleted, seq, campaign_id, "
+                       "meter_id, time_text, time_utc, value, technician, device, note, photo, extra) "
+                       "VALUES (?, 1, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!insert)
+        return insert.status();
+    auto insertWarning = db.dialect().rowInserter(
+        db.handle(),
+        QStringLiteral("INSERT INTO reading_warning (warning_id, reading_id, version, change_id, kind, "
+                       "message, reason) VALUES (?, ?, 1, ?, ?, ?, ?)"));
+    if (!insertWarning)
+        return insertWarning.status();
+    RowInserter& row = **insert;
+    RowInserter& warningRow = **insertWarning;
+    const std::string change = changeId.toStdString();
+    for (const Place& place : places) {
+        Prepared* p = &prepared[place.index];
+        const Reading& r = p->entry->reading;
+        p->id = newId();
+        row.text(0, p->id);
+        row.text(1, change);
+        row.integer(2, p->seq);
+        if (p->campaign.empty())
+            row.null(3);
+        else
+            row.text(3, p->campaign);
+        row.text(4, r.meter);
+        row.text(5, p->timeText());
+        row.text(6, utcText(p->t));
+        row.real(7, r.value);
+        row.text(8, r.technician);
+        row.text(9, r.device);
+        row.text(10, r.note);
+        row.text(11, p->photoHash());
+        row.text(12, r.extra.empty() ? std::string() : extrasToJson(r.extra));
+        if (Status s = row.insert(); !s)
             return s;
-        const std::string reason = !p.entry->reason.empty() ? p.entry->reason : options.reason;
-        for (const campaign::ReadingCheck& check : found) {
-            insertWarning->bindValue(0, qs(newId()));
-            insertWarning->bindValue(1, qid);
-            insertWarning->bindValue(2, changeId);
-            insertWarning->bindValue(3, QString::fromLatin1(warningKindText(check.warning).data()));
-            insertWarning->bindValue(4, qs(check.message));
-            insertWarning->bindValue(5, qs(reason));
-            if (Status s = db.run(*insertWarning); !s)
+        const std::string& reason = !p->entry->reason.empty() ? p->entry->reason : options.reason;
+        for (const campaign::ReadingCheck& check : p->found) {
+            warningRow.text(0, newId());
+            warningRow.text(1, p->id);
+            warningRow.text(2, change);
+            warningRow.text(3, warningKindText(check.warning));
+            warningRow.text(4, check.message);
+            warningRow.text(5, reason);
+            if (Status s = warningRow.insert(); !s)
                 return s;
+        }
+    }
+
+    // 5. The report, in the order given.
+    if (checks)
+        checks->assign(entries.size(), {});
+    for (Prepared& p : prepared) {
+        if (!p.seq)
+            continue;
+        for (const campaign::ReadingCheck& check : p.found) {
             ++report.warningCount;
             if (report.warnings.size() < 100)
                 report.warnings.push_back(check.message);
         }
-        if (checks)
-            (*checks)[entryIndex] = std::move(found);
-        history.byTime.emplace(p.t, p.reading);
-        ++report.readingsAdded;
         if (options.returnIds)
-            report.ids.push_back(id);
-        if (report.campaign.empty())
-            report.campaign = p.campaign;
+            report.ids.push_back(p.id);
+        if (checks)
+            (*checks)[static_cast<std::size_t>(p.entry - entries.data())] = std::move(p.found);
     }
     return report;
 }
@@ -504,21 +609,23 @@ Result<std::vector<campaign::ReadingCheck>> ProjectStore::editReading(const std:
     auto unit = flowUnit(*db_);
     if (!unit)
         return unit.status();
-    auto meters = liveMeters(*db_);
+    const std::set<std::string> only{meterId};
+    auto meters = liveMeters(*db_, &only);
     if (!meters)
         return meters.status();
     std::vector<campaign::ReadingCheck> found;
     if (const auto m = meters->find(meterId); m != meters->end()) {
-        auto history = loadHistory(*db_, m->second, *unit, id);
-        if (!history)
-            return history.status();
+        auto histories = loadHistories(*db_, *meters, only, *unit, id);
+        if (!histories)
+            return histories.status();
+        const MeterHistory& history = histories->at(meterId);
         Reading candidate;
         candidate.meter = meterId;
         candidate.time = time;
         candidate.value = newValue;
         if (const auto t = parseIsoTime(time))
-            found = campaign::checkReading(m->second, history->neighbourhood(*t), candidate, *unit,
-                                           history->expected);
+            found = campaign::checkReading(m->second, history.neighbourhood(meterId, *t), candidate, *unit,
+                                           history.expected);
     }
     auto change =
         recordChange(*db_, actor, "edit reading", reason,
@@ -643,7 +750,8 @@ Result<std::string> ProjectStore::addCampaign(const Campaign& campaign, const Ac
     auto change = recordChange(*db_, actor, "add campaign", "", campaign.name);
     if (!change)
         return change.status();
-    auto written = putVersion(*db_, campaignTable(), *change, qs(id), campaignValues(campaign), nullptr);
+    auto written =
+        putVersion(*db_, campaignTable(), *change, qs(id), campaignValues(campaign), nullptr, false);
     if (!written)
         return written.status();
     if (Status s = transaction.commit(); !s)

@@ -212,7 +212,19 @@ Result<std::vector<std::pair<QString, Version>>> liveEntities(Database& db, cons
     return live;
 }
 
-Result<std::map<std::string, Meter>> liveMeters(Database& db) {
+Result<std::map<std::string, Meter>> liveMeters(Database& db, const std::set<std::string>* ids) {
+    if (ids && ids->size() <= 16) {
+        // A few meters (a reading entered by hand): looked up one by one rather than all loaded.
+        std::map<std::string, Meter> meters;
+        for (const std::string& id : *ids) {
+            auto v = currentVersion(db, meterTable(), qs(id));
+            if (!v)
+                return v.status();
+            if (*v && !(*v)->deleted)
+                meters.emplace(id, meterFrom(qs(id), (*v)->values));
+        }
+        return meters;
+    }
     auto live = liveEntities(db, meterTable());
     if (!live)
         return live.status();

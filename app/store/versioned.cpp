@@ -211,12 +211,13 @@ Result<std::optional<Version>> currentVersion(Database& db, const EntityTable& t
 }
 
 Result<bool> putVersion(Database& db, const EntityTable& table, const QString& changeId, const QString& key,
-                        const QVariantList& values, const Version* current) {
+                        const QVariantList& values, const Version* current, bool lookUp) {
     if (values.size() != static_cast<qsizetype>(table.fields.size()))
         return Status(ErrorKind::Internal, std::string("wrong number of values for ") + table.table);
     if (!current) {
         // A brand-new entity, unless an older deleted one holds the key: then it comes back.
-        auto existing = currentVersion(db, table, key);
+        auto existing =
+            lookUp ? currentVersion(db, table, key) : Result<std::optional<Version>>(std::nullopt);
         if (!existing)
             return existing.status();
         if (*existing)

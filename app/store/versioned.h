@@ -52,9 +52,10 @@ Result<std::map<QString, Version>> currentVersions(Database& db, const EntityTab
 Result<std::optional<Version>> currentVersion(Database& db, const EntityTable& table, const QString& key);
 
 /// Writes `values` as the entity's new version when they differ from `current` (nullptr: a new
-/// entity, or one to bring back after deletion). True when something was written.
+/// entity, or one to bring back after deletion: looked up unless `lookUp` is false because the
+/// caller knows the key is new). True when something was written.
 Result<bool> putVersion(Database& db, const EntityTable& table, const QString& changeId, const QString& key,
-                        const QVariantList& values, const Version* current);
+                        const QVariantList& values, const Version* current, bool lookUp = true);
 
 /// Marks the entity deleted (a new version with the same values and deleted = 1).
 Status markDeleted(Database& db, const EntityTable& table, const QString& changeId, const QString& key,
