@@ -9,7 +9,9 @@
 
 #include <QString>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 class QSqlDatabase;
 class QSqlError;
@@ -26,6 +28,20 @@ public:
     virtual void null(int column) = 0;
     /// Runs the statement with the values bound, then clears them for the next row.
     virtual Status insert() = 0;
+};
+
+/// The rows of one query read one by one (large reads: all the readings of a campaign): text comes as
+/// UTF-8 without a detour through QString and QVariant.
+class RowReader {
+public:
+    virtual ~RowReader() = default;
+    /// The next row: true when there is one, false at the end (or a failure in the status).
+    virtual Result<bool> next() = 0;
+    /// A column of the current row; valid until next().
+    virtual std::string_view text(int column) = 0;
+    virtual double real(int column) = 0;
+    virtual long long integer(int column) = 0;
+    virtual bool isNull(int column) = 0;
 };
 
 class Dialect {
@@ -79,6 +95,11 @@ public:
     /// An inserter for `sql` (positional ? parameters) on this connection: the engine's own fast path
     /// where there is one, else Qt SQL. Use it inside a transaction; destroy it before the commit.
     virtual Result<std::unique_ptr<RowInserter>> rowInserter(QSqlDatabase& db, const QString& sql) const;
+
+    /// A reader of the rows of `sql` with positional text arguments: the engine's own fast path where
+    /// there is one, else Qt SQL.
+    virtual Result<std::unique_ptr<RowReader>> rowReader(QSqlDatabase& db, const QString& sql,
+                                                         const std::vector<std::string>& args) const;
 };
 
 /// The SQLite dialect (one instance for the process).

@@ -74,6 +74,50 @@ private:
     sqlite3_stmt* statement_;
 };
 
+/// Rows read through SQLite's own API: UTF-8 text as SQLite holds it.
+class SqliteRowReader final : public RowReader {
+public:
+    SqliteRowReader(const Dialect& dialect, sqlite3* db, sqlite3_stmt* statement)
+        : dialect_(dialect)
+        , db_(db)
+        , statement_(statement) {}
+    ~SqliteRowReader() override { sqlite3_finalize(statement_); }
+
+    Result<bool> next() override {
+        const int result = sqlite3_step(statement_);
+        if (result == SQLITE_ROW)
+            return true;
+        if (result == SQLITE_DONE)
+            return false;
+        return dialect_.classify(QSqlError(QStringLiteral("read"), QString::fromUtf8(sqlite3_errmsg(db_)),
+                                           QSqlError::StatementError,
+                                           QString::number(sqlite3_extended_errcode(db_))),
+                                 QString::fromUtf8(sqlite3_sql(statement_)));
+    }
+    std::string_view text(int column) override {
+        const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(statement_, column));
+        return data ? std::string_view(data,
+                                       static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+                    : std::string_view();
+    }
+    double real(int column) override { return sqlite3_column_double(statement_, column); }
+    long long integer(int column) override { return sqlite3_column_int64(statement_, column); }
+    bool isNull(int column) override { return sqlite3_column_type(statement_, column) == SQLITE_NULL; }
+
+private:
+    const Dialect& dialect_;
+    sqlite3* db_;
+    sqlite3_stmt* statement_;
+};
+
+/// The sqlite3 handle under Qt's connection, or nullptr.
+sqlite3* nativeHandle(QSqlDatabase& db) {
+    const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
+    return handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
+               ? *static_cast<sqlite3* const*>(handle.data())
+               : nullptr;
+}
+
 Status runPragma(QSqlDatabase& db, const QString& sql, const Dialect& dialect) {
     QSqlQuery query(db);
     if (!query.exec(sql))
@@ -187,10 +231,7 @@ public:
     }
 
     Result<std::unique_ptr<RowInserter>> rowInserter(QSqlDatabase& db, const QString& sql) const override {
-        const QVariant handle = db.driver() ? db.driver()->handle() : QVariant();
-        sqlite3* native = handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0
-                              ? *static_cast<sqlite3* const*>(handle.data())
-                              : nullptr;
+        sqlite3* native = nativeHandle(db);
         if (!native)
             return Dialect::rowInserter(db, sql);
         sqlite3_stmt* statement = nullptr;
@@ -204,6 +245,27 @@ public:
                             sql);
         }
         return std::unique_ptr<RowInserter>(std::make_unique<SqliteRowInserter>(*this, native, statement));
+    }
+
+    Result<std::unique_ptr<RowReader>> rowReader(QSqlDatabase& db, const QString& sql,
+                                                 const std::vector<std::string>& args) const override {
+        sqlite3* native = nativeHandle(db);
+        if (!native)
+            return Dialect::rowReader(db, sql, args);
+        sqlite3_stmt* statement = nullptr;
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v2(native, text.constData(), static_cast<int>(text.size()), &statement,
+                               nullptr) != SQLITE_OK) {
+            sqlite3_finalize(statement);
+            return classify(QSqlError(QStringLiteral("prepare"), QString::fromUtf8(sqlite3_errmsg(native)),
+                                      QSqlError::StatementError,
+                                      QString::number(sqlite3_extended_errcode(native))),
+                            sql);
+        }
+        for (std::size_t i = 0; i < args.size(); ++i)
+            sqlite3_bind_text(statement, static_cast<int>(i) + 1, args[i].data(),
+                              static_cast<int>(args[i].size()), SQLITE_TRANSIENT);
+        return std::unique_ptr<RowReader>(std::make_unique<SqliteRowReader>(*this, native, statement));
     }
 
     Status classify(const QSqlError& error, const QString& context) const override {

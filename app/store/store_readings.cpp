@@ -79,15 +79,25 @@ loadHistories(Database& db, const std::map<std::string, Meter>& meters, const st
               const std::string& flowUnit, const std::string& excludeId = {}) {
     std::map<std::string, MeterHistory> histories;
     std::map<std::string, std::vector<Reading>> all;
-    auto collect = [&](QSqlQuery& q) {
-        while (q.next()) {
-            std::string meter = ss(q.value(3));
-            if (!wanted.contains(meter) || (!excludeId.empty() && ss(q.value(2)) == excludeId))
+    auto collect = [&](const QString& sql, const std::vector<std::string>& args) -> Status {
+        auto rows = db.dialect().rowReader(db.handle(), sql, args);
+        if (!rows)
+            return rows.status();
+        RowReader& q = **rows;
+        std::string meter;
+        for (;;) {
+            auto more = q.next();
+            if (!more)
+                return more.status();
+            if (!*more)
+                return {};
+            meter = q.text(3);
+            if (!wanted.contains(meter) || (!excludeId.empty() && q.text(2) == excludeId))
                 continue;
             Reading r;
-            r.meter = std::move(meter);
-            r.time = ss(q.value(0));
-            r.value = q.value(1).toDouble();
+            r.meter = meter;
+            r.time = q.text(0);
+            r.value = q.real(1);
             if (const auto t = parseIsoTime(r.time)) {
                 histories[r.meter].add(*t, r.time, r.value);
                 all[r.meter].push_back(std::move(r));
@@ -97,17 +107,11 @@ loadHistories(Database& db, const std::map<std::string, Meter>& meters, const st
     const QString columns = QStringLiteral("SELECT time_text, value, reading_id, meter_id FROM reading WHERE "
                                            "superseded_by IS NULL AND deleted = 0");
     if (wanted.size() <= 16) {
-        for (const std::string& meter : wanted) {
-            auto q = db.select(columns + QStringLiteral(" AND meter_id = ?"), {qs(meter)});
-            if (!q)
-                return q.status();
-            collect(*q);
-        }
-    } else {
-        auto q = db.select(columns);
-        if (!q)
-            return q.status();
-        collect(*q);
+        for (const std::string& meter : wanted)
+            if (Status s = collect(columns + QStringLiteral(" AND meter_id = ?"), {meter}); !s)
+                return s;
+    } else if (Status s = collect(columns, {}); !s) {
+        return s;
     }
     for (auto& [meter, readings] : all)
         if (readings.size() >= 3)
@@ -197,6 +201,26 @@ Status checkCampaign(const Campaign& c) {
     if (start && end && *end < *start)
         return {ErrorKind::InvalidInput, "the window ends before it starts"};
     return checkRoundTimes(c.roundTimes);
+}
+
+StoredReading storedFrom(RowReader& q) {
+    // Columns as storedFrom(QSqlQuery&).
+    StoredReading s;
+    s.id = q.text(0);
+    s.version = static_cast<int>(q.integer(1));
+    s.campaign = q.text(2);
+    s.timeUtc = q.text(3);
+    s.reading.meter = q.text(4);
+    s.reading.time = q.text(5);
+    s.reading.value = q.real(6);
+    s.reading.technician = q.text(7);
+    s.reading.device = q.text(8);
+    s.reading.note = q.text(9);
+    s.reading.photo = q.text(10);
+    if (const std::string_view extra = q.text(11); !extra.empty())
+        s.reading.extra = extrasFromJson(std::string(extra));
+    s.entered = q.text(12);
+    return s;
 }
 
 StoredReading storedFrom(QSqlQuery& q) {
@@ -680,26 +704,30 @@ Result<std::vector<StoredReading>> ProjectStore::readings(const ReadingFilter& f
         QStringLiteral("SELECT %1 FROM reading r JOIN change_set c ON c.change_id = r.change_id WHERE "
                        "r.superseded_by IS NULL")
             .arg(readingColumns);
-    QVariantList args;
+    std::vector<std::string> args;
     if (!filter.includeDeleted)
         sql += QStringLiteral(" AND r.deleted = 0");
     if (!filter.meter.empty()) {
         sql += QStringLiteral(" AND r.meter_id = ?");
-        args << qs(filter.meter);
+        args.push_back(filter.meter);
     }
     if (!filter.campaign.empty()) {
         sql += QStringLiteral(" AND r.campaign_id = ?");
-        args << qs(filter.campaign);
+        args.push_back(filter.campaign);
     }
     sql += QStringLiteral(" ORDER BY r.seq");
-    auto q = db_->select(sql, args);
-    if (!q)
-        return q.status();
+    auto rows = db_->dialect().rowReader(db_->handle(), sql, args);
+    if (!rows)
+        return rows.status();
     std::vector<StoredReading> out;
-    while (q->next())
-        out.push_back(storedFrom(*q));
-    if (q->lastError().isValid())
-        return db_->failure(q->lastError(), QStringLiteral("reading the readings"));
+    for (;;) {
+        auto more = (*rows)->next();
+        if (!more)
+            return more.status();
+        if (!*more)
+            break;
+        out.push_back(storedFrom(**rows));
+    }
     return out;
 }
 
