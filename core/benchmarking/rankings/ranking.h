@@ -4,15 +4,19 @@
 // For each enterprise: its place by value, its probability of being among the best k, the rank
 // range it could plausibly hold, and the others it cannot be told apart from.
 //
-// Top-k probabilities, analytic (the default): P_i = ∫ φ_i(x) · P(fewer than k others below x) dx.
-// Given x, the count of others below it is Poisson-binomial; only "contenders" — enterprises whose
-// ±8.5σ interval overlaps i's — are uncertain, those entirely below count as certainly better. So an
-// enterprise with k or more certainly-better others has P = 0 and one with too few contenders to be
-// pushed out has P = 1, both in O(log n) after sorting; the rest (the crowd near the k-th place)
-// integrate a truncated Poisson-binomial DP (O(m·k) for m contenders) over x by adaptive Simpson in
-// the variable u = Φ((x − μ_i)/σ_i). Total O(n log n + Σ_candidates m·k·evaluations). When that
-// estimate exceeds a budget (everyone overlapping everyone), Monte Carlo takes over: a fixed number
-// of draws, each O(n) with nth_element, so O(draws · n) whatever the data.
+// Top-k probabilities in three steps (docs/benchmarking.md explains the choice):
+// 1. Pruning, O(n·k): i can only be among the best k if it beats one of the k best others, so
+//    P_i ≤ Σ_{j among the k best others} P(X_i < X_j). Where that union bound is below 10⁻⁸, P_i is
+//    taken as 0; the sum of these bounds (reported) bounds the chance that any pruned enterprise is
+//    in the top k at all. What is left are the candidates — in a real industry a few dozen to a few
+//    thousand of 10,000 — and only they can push each other out of the top k.
+// 2a. Analytic, when the candidates are few (estimated work m²·k under a budget):
+//    P_i = ∫ φ_i(x) · P(fewer than k other candidates below x) dx, the count being Poisson-binomial
+//    (a DP truncated at k); pairs whose order is certain to within an error budget of 10⁻⁷ are settled
+//    beforehand (a coupling bound), and the integral is adaptive Gauss–Kronrod in u = Φ((x − μ_i)/σ_i).
+// 2b. Monte Carlo otherwise: a fixed number of draws of the candidates only, the k-th smallest by
+//    nth_element, O(draws · m): standard error ≤ 0.5/√draws whatever the data.
+// 3. Ties and rank ranges by σ classes and binary searches (see rankEnterprises).
 
 #include <cstddef>
 #include <cstdint>
@@ -53,9 +57,11 @@ struct Ranking {
     std::vector<RankedEnterprise> order; ///< best first
     /// Neighbours in `order` (positions p, p+1) that cannot be told apart: entry indices.
     std::vector<std::pair<std::size_t, std::size_t>> adjacentTies;
-    std::string method; ///< "analytic" or "monte-carlo"
-    int draws = 0;      ///< Monte Carlo draws (0 for analytic)
-    double analyticWork = 0;
+    std::string method;         ///< "analytic" or "monte-carlo"
+    int draws = 0;              ///< Monte Carlo draws (0 for analytic)
+    std::size_t candidates = 0; ///< enterprises whose top-k probability was worked out
+    double prunedBound = 0;  ///< Σ of the union bounds of the others: P(any of them in the top k) ≤ this
+    double analyticWork = 0; ///< the estimate that chose the method
 };
 
 /// Entries need finite values and σ ≥ 0.
