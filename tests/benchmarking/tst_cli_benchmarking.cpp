@@ -106,6 +106,35 @@ private slots:
         QCOMPARE(run({"benchmark", sample, "--rules", "no-such-set"}).exitCode, 2);
     }
 
+    void enterpriseFileOverThreeYears() {
+        QTemporaryDir dir;
+        const QString library = dir.filePath("library");
+        const QString table = dir.filePath("potash.json");
+        write(table,
+              R"json({"format": "shuiheng-quota-table", "version": 1, "id": "qh-potash", "kind": "quota",
+          "title": "test", "region": "青海", "rows": [{"id": "kcl", "industry": "potash", "unit": "m3/t",
+          "levels": [{"key": "general", "value": 5.0}, {"key": "advanced", "value": 4.0}],
+          "source": {"document": "test table"}}]})json");
+        QCOMPARE(run({"quotas", "import", table, "--library", library}).exitCode, 0);
+        const QString enterprise = SHUIHENG_SOURCE_DIR "/tests/benchmarking/data/enterprise-example.json";
+        const QJsonObject b = parse(run({"benchmark", enterprise, "--json", "--library", library}));
+        QCOMPARE(b["year"].toInt(), 2025);
+        QCOMPARE(b["years"].toArray().size(), 3);
+        const QJsonArray quotas = b["quotas"].toArray();
+        QCOMPARE(quotas.size(), 1);
+        QCOMPARE(quotas[0]["grade"].toString(), QString("general")); // 4.69 m³/t: under 5.0, over 4.0
+        for (const QJsonValue& set : b["leaderRules"].toArray()) {
+            if (set["ruleSet"] != "leader-2020-national")
+                continue;
+            QCOMPARE(set["verdict"].toString(), QString("fail")); // it does not lead its industry
+            for (const QJsonValue& rule : set["rules"].toArray())
+                if (rule["id"] == "no-over-plan-abstraction")
+                    QCOMPARE(rule["verdict"].toString(), QString("pass")); // three years stated
+        }
+        const QJsonObject r = parse(run({"rank", enterprise, sample, "--by", "reuseRate", "--json"}));
+        QCOMPARE(r["enterprises"].toArray().size(), 2);
+    }
+
     void rank() {
         QTemporaryDir dir;
         const QString csv = dir.filePath("steel.csv");

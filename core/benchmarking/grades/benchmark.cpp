@@ -77,7 +77,7 @@ Comparison compare(const indicators::IndicatorReport& report, const QuotaTable& 
         return c;
     }
     const double scale = *scaleOrNone;
-    if (ind->unit != row.unit.text)
+    if (ind->unit != row.unit.text && !row.unit.ratio)
         c.notes.push_back(fmt::format("converted from {:.6g} {}", *ind->value, ind->unit));
     if (c.indicator == "quotaUnitProductIntake")
         for (const std::string& n : ind->notes)
