@@ -436,16 +436,19 @@ void Computation::closure() {
         all.insert(out.begin(), out.end());
         for (std::size_t e : all)
             c.streams.push_back(plant_.streams[e].id);
+        std::set<std::size_t> missing;
         for (auto [edges, sum] : {std::pair{&in, &sumIn}, std::pair{&out, &sumOut}})
             for (std::size_t e : *edges) {
                 const auto& m = plant_.streams[e].measurement;
                 if (!m) {
-                    c.missing.push_back(plant_.streams[e].id);
+                    missing.insert(e);
                     continue;
                 }
                 *sum += m->value;
                 variance += m->sigma * m->sigma;
             }
+        for (std::size_t e : missing)
+            c.missing.push_back(plant_.streams[e].id);
         if (inMeter) {
             sumIn = inMeter->value;
             variance += inMeter->sigma * inMeter->sigma;
