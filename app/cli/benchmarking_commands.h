@@ -16,7 +16,7 @@ void addBenchmarkCommand(CLI::App& app, int& status);
 void addRankCommand(CLI::App& app, int& status);
 void addQuotasCommand(CLI::App& app, int& status);
 
-/// "0.962 ± 0.004" (rates as per cent), "—" without a value.
+/// "96.20 ± 0.40 %" for rates, "234.6 ± 2.6" otherwise, "—" without a value.
 std::string valueWithSigma(const indicators::Indicator& indicator);
 /// The indicators as readable tables, one per scope, then the boundary and the closure check.
 void printIndicatorTable(const indicators::IndicatorReport& report, std::ostream& out);

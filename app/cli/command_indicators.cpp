@@ -63,7 +63,7 @@ std::string valueWithSigma(const indicators::Indicator& i) {
     if (!i.value)
         return "—";
     const double v = *i.value;
-    if (i.unit == "1" && std::abs(v) <= 1.5)
+    if (i.unit == "1" && i.key != "concentrationRatio") // a rate: as per cent
         return i.sigma ? fmt::format("{:.2f} ± {:.2f} %", v * 100, *i.sigma * 100)
                        : fmt::format("{:.2f} %", v * 100);
     return i.sigma ? fmt::format("{:.4g} ± {:.2g}", v, *i.sigma) : fmt::format("{:.4g}", v);

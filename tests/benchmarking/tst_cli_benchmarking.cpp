@@ -77,8 +77,9 @@ private slots:
     }
 
     void benchmarkSample() {
-        const QJsonObject b =
-            parse(run({"benchmark", sample, "--json", "--industry", "steel", "--year", "2024"}));
+        QTemporaryDir empty; // no imported tables, whatever the user's own library holds
+        const QJsonObject b = parse(run({"benchmark", sample, "--json", "--industry", "steel", "--year",
+                                         "2024", "--library", empty.path()}));
         QCOMPARE(b["year"].toInt(), 2024);
         const QJsonArray quotas = b["quotas"].toArray();
         QCOMPARE(quotas.size(), 1);
