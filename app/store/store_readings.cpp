@@ -9,13 +9,18 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <atomic>
 #include <cmath>
+#include <condition_variable>
 #include <fmt/format.h>
 #include <limits>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -338,7 +343,8 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
         std::string photo;    ///< set when the entry brought the photo's bytes
         std::string campaign; ///< the campaign the reading goes to
         double t = 0;
-        long long seq = 0; ///< 0: skipped (already present)
+        long long seq = 0;    ///< entry number
+        bool skipped = false; ///< already present
         std::string id;
         std::vector<campaign::ReadingCheck> found;
 
@@ -409,78 +415,82 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
                     break;
                 }
 
-    // 3. In the order given: repeats skipped, plausibility checked against what came before, entry
-    // numbers (seq) handed out.
+    // 3. Plausibility and repeats, meter by meter (a meter's readings in the order given), on a second
+    // thread while this one writes the meters already checked: the checks of one meter never look at
+    // another's readings. Entry numbers follow the order given.
     auto histories = loadHistories(db, *meters, wanted, flowUnit);
     if (!histories)
         return histories.status();
     auto counter = readingSeq(db);
     if (!counter)
         return counter.status();
-    long long seq = *counter;
-    std::unordered_map<const Meter*, std::pair<MeterHistory*, std::uint32_t>> byMeter; // history, rank by id
-    std::uint32_t rank = 0;
+    const long long firstSeq = *counter;
+    std::unordered_map<const Meter*, std::pair<MeterHistory*, std::size_t>> byMeter; // history, rank by id
+    std::size_t rank = 0;
     for (const auto& [id, meter] : *meters)
         byMeter.emplace(&meter, std::pair{&(*histories)[id], rank++});
-    std::optional<std::string> madeCampaign;
-    for (Prepared& p : prepared) {
-        const Reading& r = p.entry->reading;
-        p.history = byMeter.at(p.meter).first;
-        MeterHistory& history = *p.history;
-        if (control.dedupe && history.hasIdentical(p.timeText(), r.value, p.t)) {
-            ++report.readingsSkipped;
-            continue;
-        }
-        if (p.campaign.empty() && control.makeCampaign) {
-            if (!madeCampaign) {
-                auto made = control.makeCampaign();
-                if (!made)
-                    return made.status();
-                madeCampaign = *made;
-            }
-            p.campaign = *madeCampaign;
-        }
-        if (p.time.empty()) {
-            p.found = campaign::checkReading(*p.meter, history.neighbourhood(r.meter, p.t), r, flowUnit,
-                                             history.expected);
-        } else {
-            Reading now = r;
-            now.time = p.time;
-            p.found = campaign::checkReading(*p.meter, history.neighbourhood(r.meter, p.t), now, flowUnit,
-                                             history.expected);
-        }
-        if (!p.entry->photo.isEmpty()) {
-            auto hash = storeAttachment(db, changeId, p.entry->photo, p.entry->photoType);
-            if (!hash)
-                return hash.status();
-            p.photo = *hash;
-        }
-        history.add(p.t, p.timeText(), r.value);
-        p.seq = ++seq;
-        ++report.readingsAdded;
-        if (report.campaign.empty())
-            report.campaign = p.campaign;
+    std::vector<std::vector<std::uint32_t>> groups(meters->size()); // by meter rank, in the order given
+    for (std::size_t i = 0; i < prepared.size(); ++i) {
+        Prepared& p = prepared[i];
+        const auto& [history, meterRank] = byMeter.at(p.meter);
+        p.history = history;
+        p.seq = firstSeq + static_cast<long long>(i) + 1;
+        groups[meterRank].push_back(static_cast<std::uint32_t>(i));
     }
-    if (Status s = setReadingSeq(db, seq); !s)
+    if (Status s = setReadingSeq(db, firstSeq + static_cast<long long>(prepared.size())); !s)
         return s;
 
-    // 4. Written meter by meter in time order, so that every index grows at its end (a bulk import of
-    // a million readings is several times faster so); the entry numbers keep the order given.
-    struct Place {
-        std::uint32_t meter;
-        double t;
-        std::uint32_t index;
-        bool operator<(const Place& o) const {
-            return std::tie(meter, t, index) < std::tie(o.meter, o.t, o.index);
+    std::mutex mutex;
+    std::condition_variable groupChecked;
+    std::size_t checkedGroups = 0;
+    std::atomic<bool> stop{false};
+    std::string checkFailure;
+    auto checkGroups = [&] {
+        try {
+            for (std::size_t g = 0; g < groups.size() && !stop; ++g) {
+                for (std::uint32_t i : groups[g]) {
+                    Prepared& p = prepared[i];
+                    const Reading& r = p.entry->reading;
+                    MeterHistory& history = *p.history;
+                    if (control.dedupe && history.hasIdentical(p.timeText(), r.value, p.t)) {
+                        p.skipped = true;
+                        continue;
+                    }
+                    if (p.time.empty()) {
+                        p.found = campaign::checkReading(*p.meter, history.neighbourhood(r.meter, p.t), r,
+                                                         flowUnit, history.expected);
+                    } else {
+                        Reading now = r;
+                        now.time = p.time;
+                        p.found = campaign::checkReading(*p.meter, history.neighbourhood(r.meter, p.t), now,
+                                                         flowUnit, history.expected);
+                    }
+                    history.add(p.t, p.timeText(), r.value);
+                }
+                const std::lock_guard lock(mutex);
+                checkedGroups = g + 1;
+                groupChecked.notify_one();
+            }
+        } catch (const std::exception& e) {
+            const std::lock_guard lock(mutex);
+            checkFailure = e.what();
+            checkedGroups = groups.size();
+            groupChecked.notify_one();
         }
     };
-    std::vector<Place> places;
-    places.reserve(prepared.size());
-    for (std::size_t i = 0; i < prepared.size(); ++i)
-        if (prepared[i].seq)
-            places.push_back(
-                {byMeter.at(prepared[i].meter).second, prepared[i].t, static_cast<std::uint32_t>(i)});
-    std::sort(places.begin(), places.end());
+    std::thread checker;
+    if (prepared.size() >= 2000)
+        checker = std::thread(checkGroups);
+    else
+        checkGroups();
+    const auto stopChecker = qScopeGuard([&] {
+        stop = true;
+        if (checker.joinable())
+            checker.join();
+    });
+
+    // 4. Written meter by meter in time order, so that every index grows at its end (a bulk import of
+    // a million readings is several times faster so).
     auto insert = db.dialect().rowInserter(
         db.handle(),
         QStringLiteral("INSERT INTO reading (reading_id, version, change_id, deleted, seq, campaign_id, "
@@ -497,38 +507,69 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
     RowInserter& row = **insert;
     RowInserter& warningRow = **insertWarning;
     const std::string change = changeId.toStdString();
-    for (const Place& place : places) {
-        Prepared* p = &prepared[place.index];
-        const Reading& r = p->entry->reading;
-        p->id = newId();
-        row.text(0, p->id);
-        row.text(1, change);
-        row.integer(2, p->seq);
-        if (p->campaign.empty())
-            row.null(3);
-        else
-            row.text(3, p->campaign);
-        row.text(4, r.meter);
-        row.text(5, p->timeText());
-        row.text(6, utcText(p->t));
-        row.real(7, r.value);
-        row.text(8, r.technician);
-        row.text(9, r.device);
-        row.text(10, r.note);
-        row.text(11, p->photoHash());
-        row.text(12, r.extra.empty() ? std::string() : extrasToJson(r.extra));
-        if (Status s = row.insert(); !s)
-            return s;
-        const std::string& reason = !p->entry->reason.empty() ? p->entry->reason : options.reason;
-        for (const campaign::ReadingCheck& check : p->found) {
-            warningRow.text(0, newId());
-            warningRow.text(1, p->id);
-            warningRow.text(2, change);
-            warningRow.text(3, warningKindText(check.warning));
-            warningRow.text(4, check.message);
-            warningRow.text(5, reason);
-            if (Status s = warningRow.insert(); !s)
+    std::optional<std::string> madeCampaign;
+    std::vector<std::uint32_t> inTime;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        {
+            std::unique_lock lock(mutex);
+            groupChecked.wait(lock, [&] { return checkedGroups > g; });
+            if (!checkFailure.empty())
+                return Status(ErrorKind::Internal, "checking the readings: " + checkFailure);
+        }
+        inTime.clear();
+        for (std::uint32_t i : groups[g])
+            if (!prepared[i].skipped)
+                inTime.push_back(i);
+        std::stable_sort(inTime.begin(), inTime.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return prepared[a].t < prepared[b].t; });
+        for (std::uint32_t i : inTime) {
+            Prepared* p = &prepared[i];
+            const Reading& r = p->entry->reading;
+            if (p->campaign.empty() && control.makeCampaign) {
+                if (!madeCampaign) {
+                    auto made = control.makeCampaign();
+                    if (!made)
+                        return made.status();
+                    madeCampaign = *made;
+                }
+                p->campaign = *madeCampaign;
+            }
+            if (!p->entry->photo.isEmpty()) {
+                auto hash = storeAttachment(db, changeId, p->entry->photo, p->entry->photoType);
+                if (!hash)
+                    return hash.status();
+                p->photo = *hash;
+            }
+            p->id = newId();
+            row.text(0, p->id);
+            row.text(1, change);
+            row.integer(2, p->seq);
+            if (p->campaign.empty())
+                row.null(3);
+            else
+                row.text(3, p->campaign);
+            row.text(4, r.meter);
+            row.text(5, p->timeText());
+            row.text(6, utcText(p->t));
+            row.real(7, r.value);
+            row.text(8, r.technician);
+            row.text(9, r.device);
+            row.text(10, r.note);
+            row.text(11, p->photoHash());
+            row.text(12, r.extra.empty() ? std::string() : extrasToJson(r.extra));
+            if (Status s = row.insert(); !s)
                 return s;
+            const std::string& reason = !p->entry->reason.empty() ? p->entry->reason : options.reason;
+            for (const campaign::ReadingCheck& check : p->found) {
+                warningRow.text(0, newId());
+                warningRow.text(1, p->id);
+                warningRow.text(2, change);
+                warningRow.text(3, warningKindText(check.warning));
+                warningRow.text(4, check.message);
+                warningRow.text(5, reason);
+                if (Status s = warningRow.insert(); !s)
+                    return s;
+            }
         }
     }
 
@@ -536,8 +577,13 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
     if (checks)
         checks->assign(entries.size(), {});
     for (Prepared& p : prepared) {
-        if (!p.seq)
+        if (p.skipped) {
+            ++report.readingsSkipped;
             continue;
+        }
+        ++report.readingsAdded;
+        if (report.campaign.empty())
+            report.campaign = p.campaign;
         for (const campaign::ReadingCheck& check : p.found) {
             ++report.warningCount;
             if (report.warnings.size() < 100)

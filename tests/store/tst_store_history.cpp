@@ -4,8 +4,10 @@
 #include "store/ids.h"
 #include "store_test_support.h"
 
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <set>
 
 using namespace shuiheng;
 using namespace shuiheng::test;
@@ -176,6 +178,76 @@ private slots:
             std::any_of(twice->warnings.begin(), twice->warnings.end(), [](const campaign::ReadingCheck& c) {
                 return c.warning == campaign::ReadingWarning::Duplicate;
             }));
+    }
+
+    /// A large import (checked on a second thread, written meter by meter) finds the same repeats and
+    /// warnings, and keeps the same order, as the same readings added in small batches.
+    void bulkChecksEqualSmallBatches() {
+        std::vector<store::NewReading> entries;
+        QRandomGenerator random(42);
+        double m1 = 90000, m2 = 100;
+        for (int i = 0; i < 1400; ++i) {
+            const int day = i / 48, half = i % 48;
+            const QString time = QString("2026-07-%1T%2:%3:00+08:00")
+                                     .arg(1 + day, 2, 10, QChar('0'))
+                                     .arg(half / 2, 2, 10, QChar('0'))
+                                     .arg(half % 2 * 30, 2, 10, QChar('0'));
+            m1 += random.bounded(50.0);
+            if (m1 > 100000)
+                m1 -= 100000;                              // rolls over
+            m2 += i % 97 == 0 ? -5 : random.bounded(10.0); // now and then below the previous one
+            for (const auto& [meter, value] :
+                 {std::pair{"M1", m1}, std::pair{"M2", m2}, std::pair{"M3", 10 + random.bounded(1.0)}}) {
+                store::NewReading e;
+                e.reading = Reading{meter, time.toStdString(), value, "王工", "", "", "", {}};
+                entries.push_back(e);
+                if (i % 113 == 0)
+                    entries.push_back(e); // the same reading twice: skipped
+            }
+            if (i % 211 == 0) { // late entry of an earlier time
+                store::NewReading e;
+                e.reading = Reading{"M3", "2026-07-01T00:00:00+08:00", 10.5, "", "", "", "", {}};
+                entries.push_back(e);
+            }
+        }
+        QVERIFY(entries.size() > 4200);
+        ProjectStore bulk, batches;
+        makeProject(bulk);
+        makeProject(batches);
+        auto one = bulk.addReadings(entries, tester());
+        STORE_OK(one);
+        int added = 0, skipped = 0;
+        for (std::size_t from = 0; from < entries.size(); from += 700) {
+            const std::vector<store::NewReading> part(
+                entries.begin() + static_cast<std::ptrdiff_t>(from),
+                entries.begin() + static_cast<std::ptrdiff_t>(std::min(from + 700, entries.size())));
+            auto r = batches.addReadings(part, tester());
+            STORE_OK(r);
+            added += r->readingsAdded;
+            skipped += r->readingsSkipped;
+        }
+        QCOMPARE(one->readingsAdded, added);
+        QCOMPARE(one->readingsSkipped, skipped);
+        QVERIFY(skipped > 30);
+        auto a = bulk.exportPlant();
+        auto b = batches.exportPlant();
+        STORE_OK(a);
+        STORE_OK(b);
+        QCOMPARE(toPlantJson(*a), toPlantJson(*b));
+        // The same warnings, apart from the expected range (it comes from the history before each import).
+        auto kinds = [](ProjectStore& project) {
+            std::multiset<std::string> out;
+            auto w = project.warnings();
+            if (!w.ok())
+                qFatal("%s", w.status().message().c_str());
+            for (const auto& x : *w)
+                if (x.kind != "outside-expected")
+                    out.insert(x.kind + ": " + x.message);
+            return out;
+        };
+        const auto wa = kinds(bulk), wb = kinds(batches);
+        QVERIFY2(wa.size() > 10, std::to_string(wa.size()).c_str());
+        QVERIFY(wa == wb);
     }
 
     void plantChangesAreVersions() {
