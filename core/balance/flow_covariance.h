@@ -45,6 +45,9 @@ public:
     /// Cov(x̂)·c over all edges for a combination of measured edges (one solve).
     std::vector<double> covarianceTimes(const LinearCombination& measuredOnly) const;
 
+    /// The reconciliation with its factor, for the updates of serial elimination (core/balance only).
+    const detail::Reconciler& reconciler() const { return *reconciler_; }
+
 private:
     ReconciliationOptions options_;
     const FlowNetwork* network_;

@@ -1,6 +1,10 @@
 #include "balance/gross_errors.h"
 
+#include "balance/flow_covariance.h"
+#include "balance/serial_updates.h"
+
 #include <cmath>
+#include <optional>
 
 namespace shuiheng::balance {
 namespace {
@@ -55,23 +59,73 @@ Candidate strongestHypothesis(const FlowNetwork& net, const ReconciliationResult
     return best;
 }
 
+/// Drops a found meter or adds a found leak (an unmeasured flow from its node to the environment).
+void apply(FlowNetwork& working, const GrossError& error) {
+    if (error.kind == GrossError::Kind::MeterBias)
+        working.edges[error.edge].measured.reset();
+    else
+        working.edges.push_back({error.nodes.front(), environment, std::nullopt, 0.0});
+}
+
+/// Chooses hypotheses by updating `base` (serial_updates.h) until the global test passes, then
+/// reconciles once. Leaves `out` as the full loop would have, or where the full loop must go on.
+void chooseByUpdates(const FlowNetwork& network, const detail::Reconciler& base,
+                     const ReconciliationOptions& options, int maxErrors, bool considerLeaks,
+                     FlowNetwork& working, SerialElimination& out) {
+    detail::SerialUpdates updates(network, base, options);
+    Candidate first = strongestHypothesis(working, out.final, considerLeaks);
+    if (!first.found)
+        return;
+    std::optional<GrossError> next = first.error;
+    while (next) {
+        apply(working, *next);
+        updates.accept(*next);
+        out.found.push_back(*next);
+        if (static_cast<int>(out.found.size()) >= maxErrors || updates.passes())
+            break;
+        const detail::SerialUpdates::Next chosen = updates.strongest(considerLeaks);
+        if (chosen.needsFullReconciliation)
+            break;
+        next = chosen.error;
+    }
+    out.final = reconcile(working, options);
+}
+
 } // namespace
 
 SerialElimination eliminateGrossErrors(const FlowNetwork& network, const ReconciliationOptions& options,
-                                       int maxErrors, bool considerLeaks,
-                                       const ReconciliationResult* initial) {
+                                       int maxErrors, bool considerLeaks, const ReconciliationResult* initial,
+                                       const FlowCovariance* factorised) {
     SerialElimination out;
     FlowNetwork working = network;
+    // Held-at-zero flows change the system from one step to the next: the non-negative option
+    // reconciles in full after each step. Otherwise one factorisation serves the first
+    // reconciliation and the choice of every hypothesis.
+    const bool update = !options.nonNegative;
+    std::optional<FlowCovariance> own;
+    if (update && !factorised && !initial) {
+        factorised = &own.emplace(network, options);
+        if (factorised->failure().empty())
+            initial = &factorised->result();
+    }
     out.final = initial ? *initial : reconcile(working, options);
-    while (out.final.failure.empty() && !out.final.global.passed &&
-           static_cast<int>(out.found.size()) < maxErrors) {
+    const auto mustGoOn = [&] {
+        return out.final.failure.empty() && !out.final.global.passed &&
+               static_cast<int>(out.found.size()) < maxErrors;
+    };
+    if (update && mustGoOn()) {
+        if (!factorised)
+            factorised = &own.emplace(network, options);
+        if (factorised->failure().empty())
+            chooseByUpdates(network, factorised->reconciler(), options, maxErrors, considerLeaks, working,
+                            out);
+    }
+    // What the updates could not settle (or the non-negative option): reconcile after each step.
+    while (mustGoOn()) {
         const Candidate next = strongestHypothesis(working, out.final, considerLeaks);
         if (!next.found)
             break;
-        if (next.error.kind == GrossError::Kind::MeterBias)
-            working.edges[next.error.edge].measured.reset();
-        else
-            working.edges.push_back({next.error.nodes.front(), environment, std::nullopt, 0.0});
+        apply(working, next.error);
         out.found.push_back(next.error);
         out.final = reconcile(working, options);
     }

@@ -8,6 +8,8 @@
 
 namespace shuiheng::balance {
 
+class FlowCovariance;
+
 struct GrossError {
     enum class Kind { MeterBias, Leak };
     Kind kind = Kind::MeterBias;
@@ -28,9 +30,16 @@ struct SerialElimination {
 
 /// Leak hypotheses are tested at nodes whose balance survives elimination (not merged with the
 /// environment) when `considerLeaks`. Stops after `maxErrors` or when nothing is left to test.
-/// `initial`, when given, is reconcile(network, options) already computed: it is not redone.
+/// `initial`, when given, is reconcile(network, options) already computed: it is not redone;
+/// `factorised`, when given, is the same network's FlowCovariance: its factor is reused.
+///
+/// The hypotheses after the first are chosen by updating the first reconciliation's factor
+/// (Sherman–Morrison–Woodbury, serial_updates.h) rather than reconciling after each; the network
+/// with all of them removed is reconciled once at the end (and after each further step, should
+/// that final reconciliation still fail the test).
 SerialElimination eliminateGrossErrors(const FlowNetwork& network, const ReconciliationOptions& options = {},
                                        int maxErrors = 10, bool considerLeaks = true,
-                                       const ReconciliationResult* initial = nullptr);
+                                       const ReconciliationResult* initial = nullptr,
+                                       const FlowCovariance* factorised = nullptr);
 
 } // namespace shuiheng::balance

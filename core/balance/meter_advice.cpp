@@ -19,8 +19,13 @@ double dot(const LinearCombination& c, const std::vector<double>& v) {
 
 MeterAdviceResult adviseMeters(const FlowNetwork& network, const std::vector<std::size_t>& targetEdges,
                                const ReconciliationOptions& options, const MeterAdviceOptions& advice) {
+    return adviseMeters(FlowCovariance(network, options), network, targetEdges, advice);
+}
+
+MeterAdviceResult adviseMeters(const FlowCovariance& flows, const FlowNetwork& network,
+                               const std::vector<std::size_t>& targetEdges,
+                               const MeterAdviceOptions& advice) {
     MeterAdviceResult out;
-    const FlowCovariance flows(network, options);
     if (!flows.failure().empty())
         return out; // nothing sensible to advise on a balance that cannot be computed
     const ReconciliationResult& result = flows.result();

@@ -38,4 +38,10 @@ MeterAdviceResult adviseMeters(const FlowNetwork& network, const std::vector<std
                                const ReconciliationOptions& options = {},
                                const MeterAdviceOptions& advice = {});
 
+class FlowCovariance;
+/// The same on a network already reconciled (`flows` of `network`), without factorising again.
+MeterAdviceResult adviseMeters(const FlowCovariance& flows, const FlowNetwork& network,
+                               const std::vector<std::size_t>& targetEdges,
+                               const MeterAdviceOptions& advice = {});
+
 } // namespace shuiheng::balance

@@ -1,5 +1,6 @@
 #include "balance/plant_balance.h"
 
+#include "balance/flow_covariance.h"
 #include "campaign/flows.h"
 #include "model/plant_graph.h"
 
@@ -157,16 +158,19 @@ PlantBalance balancePlant(const Plant& input, const PlantBalanceOptions& options
     const FlowNetwork network = toFlowNetwork(plant, &unitOfNode);
     PlantBalance out;
     out.diagnostics = derivation.diagnostics;
-    out.reconciliation = reconcile(network, options.reconciliation);
+    // One factorisation serves the reconciliation, serial elimination and the meter advice.
+    const FlowCovariance flows(network, options.reconciliation);
+    const bool reusable = flows.failure().empty() && !options.reconciliation.nonNegative;
+    out.reconciliation = reusable ? flows.result() : reconcile(network, options.reconciliation);
     out.grossErrors = eliminateGrossErrors(network, options.reconciliation, options.maxGrossErrors,
-                                           options.considerLeaks, &out.reconciliation);
+                                           options.considerLeaks, &out.reconciliation, &flows);
     const PlantGraph graph(plant);
     out.rawNodes = rawNodeTests(plant, graph);
     std::vector<std::size_t> intake;
     for (StreamIndex s = 0; s < plant.streams.size(); ++s)
         if (graph.isConnected(s) && graph.typeOf(s) == StreamType::Intake)
             intake.push_back(s);
-    out.advice = adviseMeters(network, intake, options.reconciliation);
+    out.advice = adviseMeters(flows, network, intake);
     explain(plant, network, unitOfNode, out);
     for (auto& b : out.reconciliation.balances)
         mapNodes(b.nodes, unitOfNode);

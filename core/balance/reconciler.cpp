@@ -293,7 +293,7 @@ Eigen::VectorXd Reconciler::covarianceTimes(const std::vector<std::pair<std::siz
     }
     if (e_.rowCount == 0)
         return out;
-    const Eigen::VectorXd y = scale_.cwiseProduct(inverse_.solve(scale_.cwiseProduct(w))); // V⁻¹ G Σ c
+    const Eigen::VectorXd y = solveV(w); // V⁻¹ G Σ c
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         if (!e_.crossing[i] || e_.exact[i])
             continue;

@@ -25,11 +25,26 @@ public:
     /// Eliminates, factorises and computes every estimate and test; throws on a numerical failure.
     void run();
     ReconciliationResult& result() { return result_; }
+    const ReconciliationResult& result() const { return result_; }
     const Elimination& elimination() const { return e_; }
 
     /// Cov(x̂)·c for a combination c of measured edges (edge, coefficient), as a vector over all
     /// edges (0 for unmeasured ones): Σc − ΣGᵀV⁻¹GΣc, one solve. After run().
     Eigen::VectorXd covarianceTimes(const std::vector<std::pair<std::size_t, double>>& c) const;
+
+    // What serial elimination updates instead of refactorising (serial_updates.h). After run().
+    /// λ = V⁻¹ r over the reduced balances.
+    const Eigen::VectorXd& multipliers() const { return lambda_; }
+    /// (V⁻¹)_pq for a pair on the factor's pattern (p = q, or the two rows of an uncertain edge).
+    double inverseAt(int p, int q) const { return vInverse(p, q); }
+    /// V⁻¹ w by one solve with the factorisation.
+    Eigen::VectorXd solveV(const Eigen::VectorXd& w) const {
+        return scale_.cwiseProduct(inverse_.solve(scale_.cwiseProduct(w)));
+    }
+    /// The reduced rows an edge's measurement enters: (+1 at head, −1 at tail), −1 for no row.
+    std::pair<int, int> rowsOfEdge(std::size_t i) const {
+        return {e_.rowOfEdgeEnd(net_.edges[i].to), e_.rowOfEdgeEnd(net_.edges[i].from)};
+    }
 
 private:
     const FlowNetwork& net_;
@@ -55,7 +70,7 @@ private:
     /// of V⁻¹ that the unmeasured flows' variances will ask for.
     void assemble();
 
-    void solveMultipliers() { lambda_ = scale_.cwiseProduct(inverse_.solve(scale_.cwiseProduct(residual_))); }
+    void solveMultipliers() { lambda_ = solveV(residual_); }
 
     void estimateMeasured();
 
