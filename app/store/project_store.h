@@ -11,6 +11,7 @@
 #include "store/status.h"
 
 #include <QByteArray>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -77,6 +78,26 @@ public:
     /// campaign, or all) in the order entered, and production data (of that campaign, or of the
     /// latest campaign that has some).
     Result<Plant> exportPlant(const std::string& campaignId = {});
+
+    // --- Plant edits (the plant editor; docs/editor.md) ------------------------------------------
+
+    /// The plant's name, flow unit, nodes and streams only (no meters, readings or production): what
+    /// the editor shows. It may be a draft that does not validate.
+    Result<Plant> plantStructure();
+
+    /// One edit of the plant, committed before it returns: `change` is applied to the current structure
+    /// (read under the write lock, so another program's changes are not lost), the result is stored
+    /// valid or not (a draft; only empty or repeated ids are refused), every changed node and stream
+    /// gets a new version, and the edit goes into the journal that undo and redo use. `summary` names
+    /// it in the history ("add node U3"). An edit that changes nothing writes nothing.
+    Result<PlantEditOutcome> editPlant(const std::function<Status(Plant&)>& change,
+                                       const std::string& summary, const Actor& actor);
+    /// Takes back the latest edit not yet undone (as a new change: history is never rewritten).
+    Result<PlantEditOutcome> undoPlantEdit(const Actor& actor);
+    /// Does again the latest edit undone, unless a new edit came after it.
+    Result<PlantEditOutcome> redoPlantEdit(const Actor& actor);
+    /// What undo and redo would do now.
+    Result<PlantEditState> plantEditState();
 
     // --- Readings --------------------------------------------------------------------------------
 

@@ -55,6 +55,21 @@ struct ProductionData {
     ExtraFields extra;                 ///< the plant file's unknown production fields
 };
 
+/// The undo and redo stacks of the plant editor, as the journal in the project file holds them.
+struct PlantEditState {
+    int undoable = 0;        ///< edits that undo can take back, latest first
+    int redoable = 0;        ///< undone edits that redo can do again
+    std::string undoSummary; ///< what undo would take back, e.g. "add node U3"; empty if nothing
+    std::string redoSummary; ///< what redo would do again; empty if nothing
+};
+
+/// The plant after an edit, undo or redo.
+struct PlantEditOutcome {
+    bool changed = false; ///< false: nothing to do (no edit to undo, or an edit that changed nothing)
+    Plant plant;          ///< the structure now (name, flow unit, nodes, streams)
+    PlantEditState state; ///< undo and redo after it
+};
+
 /// A reading as stored: its id, version and the campaign it belongs to.
 struct StoredReading {
     std::string id;       ///< UUID, stable across edits

@@ -190,6 +190,23 @@ const std::vector<const char*> version1 = {
     "CREATE INDEX result_campaign ON result (campaign_id, computed_utc)",
 };
 
+// Version 2: the plant editor's journal. One row per edit, undo or redo, never updated: an edit
+// holds its change both ways as plant-file JSON (store/plant_delta.h); an undo or redo names the
+// edit it takes back or does again in `target`. Replaying the rows in `seq` order gives the undo
+// and redo stacks, so they survive a restart.
+const std::vector<const char*> version2 = {
+    R"(CREATE TABLE plant_edit (
+        edit_id TEXT NOT NULL PRIMARY KEY,
+        seq BIGINT NOT NULL,
+        change_id TEXT NOT NULL REFERENCES change_set (change_id),
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        forward TEXT NOT NULL,
+        backward TEXT NOT NULL))",
+    "CREATE UNIQUE INDEX plant_edit_seq ON plant_edit (seq)",
+};
+
 Status setMeta(Database& db, const char* key, const QString& value) {
     if (Status s = db.execute(QStringLiteral("DELETE FROM store_meta WHERE meta_key = ?"), {QString(key)});
         !s)
@@ -204,6 +221,8 @@ const std::vector<Migration>& migrations() {
     static const std::vector<Migration> list = {
         {1, "project, plant, meters, campaigns, readings, attachments, production, results, history",
          [](Database& db) { return runStatements(db, version1); }},
+        {2, "the plant editor's journal of edits, for undo and redo",
+         [](Database& db) { return runStatements(db, version2); }},
     };
     return list;
 }

@@ -13,7 +13,7 @@
 
 namespace shuiheng::store {
 
-inline constexpr int currentSchemaVersion = 1;
+inline constexpr int currentSchemaVersion = 2;
 inline constexpr const char* projectFormat = "shuiheng-project";
 
 struct Migration {

@@ -62,6 +62,15 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
 Result<std::string> storeAttachment(Database& db, const QString& changeId, const QByteArray& bytes,
                                     const std::string& mediaType);
 
+/// Makes the project's plant name, flow unit, plant-level unknown fields, nodes and streams equal to
+/// `plant`'s inside the caller's change (new versions where they differ, deletion marks for those
+/// gone). Does not validate: the editor stores drafts through it too.
+Status writePlantStructure(Database& db, const QString& changeId, const QString& projectId,
+                           const Plant& plant, ImportReport& report);
+
+/// The project's plant name, flow unit, plant-level unknown fields, nodes and streams.
+Status readPlantStructure(Database& db, Plant& plant);
+
 /// The plant's flow unit from the current project row.
 Result<std::string> flowUnit(Database& db);
 

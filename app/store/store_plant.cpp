@@ -58,6 +58,59 @@ std::string describeErrors(const Diagnostics& diagnostics) {
 
 } // namespace
 
+Status detail::writePlantStructure(Database& db, const QString& changeId, const QString& projectId,
+                                   const Plant& plant, ImportReport& report) {
+    // The plant-level fields.
+    auto project = currentVersion(db, projectTable(), projectId);
+    if (!project)
+        return project.status();
+    if (!*project)
+        return Status(ErrorKind::Damaged, "the project has no project record");
+    QVariantList projectValues = (*project)->values;
+    projectValues[3] = qs(plant.name);
+    projectValues[4] = qs(plant.flowUnit);
+    projectValues[5] = qs(extrasToJson(plant.extra));
+    auto written = putVersion(db, projectTable(), changeId, projectId, projectValues, &**project);
+    if (!written)
+        return written.status();
+    report.entitiesChanged += *written ? 1 : 0;
+
+    std::vector<std::pair<QString, QVariantList>> rows;
+    for (std::size_t i = 0; i < plant.nodes.size(); ++i)
+        rows.emplace_back(qs(plant.nodes[i].id), nodeValues(plant.nodes[i], static_cast<int>(i)));
+    if (Status s = syncEntities(db, nodeTable(), changeId, rows, report); !s)
+        return s;
+    rows.clear();
+    for (std::size_t i = 0; i < plant.streams.size(); ++i)
+        rows.emplace_back(qs(plant.streams[i].id), streamValues(plant.streams[i], static_cast<int>(i)));
+    return syncEntities(db, streamTable(), changeId, rows, report);
+}
+
+Status detail::readPlantStructure(Database& db, Plant& plant) {
+    auto q = db.select(QStringLiteral("SELECT plant_name, flow_unit, plant_extra FROM project WHERE "
+                                      "superseded_by IS NULL"));
+    if (!q)
+        return q.status();
+    if (!q->next())
+        return Status(ErrorKind::Damaged, "the project has no project record");
+    plant.name = ss(q->value(0));
+    plant.flowUnit = ss(q->value(1));
+    plant.extra = extrasFromJson(ss(q->value(2)));
+    q->finish();
+
+    auto nodes = liveEntities(db, nodeTable());
+    if (!nodes)
+        return nodes.status();
+    for (const auto& [key, version] : *nodes)
+        plant.nodes.push_back(nodeFrom(key, version.values));
+    auto streams = liveEntities(db, streamTable());
+    if (!streams)
+        return streams.status();
+    for (const auto& [key, version] : *streams)
+        plant.streams.push_back(streamFrom(key, version.values));
+    return {};
+}
+
 Result<ImportReport> ProjectStore::importPlant(const Plant& plant, const Actor& actor,
                                                const ImportOptions& options) {
     if (Status s = requireOpen(true); !s)
@@ -78,36 +131,13 @@ Result<ImportReport> ProjectStore::importPlant(const Plant& plant, const Actor& 
         return change.status();
     ImportReport report;
 
-    // The plant-level fields.
     auto id = projectId();
     if (!id)
         return id.status();
-    auto project = currentVersion(*db_, projectTable(), qs(*id));
-    if (!project)
-        return project.status();
-    if (!*project)
-        return Status(ErrorKind::Damaged, "the project has no project record");
-    QVariantList projectValues = (*project)->values;
-    projectValues[3] = qs(plant.name);
-    projectValues[4] = qs(plant.flowUnit);
-    projectValues[5] = qs(extrasToJson(plant.extra));
-    auto written = putVersion(*db_, projectTable(), *change, qs(*id), projectValues, &**project);
-    if (!written)
-        return written.status();
-    report.entitiesChanged += *written ? 1 : 0;
-
-    std::vector<std::pair<QString, QVariantList>> rows;
-    for (std::size_t i = 0; i < plant.nodes.size(); ++i)
-        rows.emplace_back(qs(plant.nodes[i].id), nodeValues(plant.nodes[i], static_cast<int>(i)));
-    if (Status s = syncEntities(*db_, nodeTable(), *change, rows, report); !s)
-        return s;
-    rows.clear();
-    for (std::size_t i = 0; i < plant.streams.size(); ++i)
-        rows.emplace_back(qs(plant.streams[i].id), streamValues(plant.streams[i], static_cast<int>(i)));
-    if (Status s = syncEntities(*db_, streamTable(), *change, rows, report); !s)
+    if (Status s = writePlantStructure(*db_, *change, qs(*id), plant, report); !s)
         return s;
     if (!plant.meters.empty()) {
-        rows.clear();
+        std::vector<std::pair<QString, QVariantList>> rows;
         for (std::size_t i = 0; i < plant.meters.size(); ++i)
             rows.emplace_back(qs(plant.meters[i].id), meterValues(plant.meters[i], static_cast<int>(i)));
         if (Status s = syncEntities(*db_, meterTable(), *change, rows, report); !s)
@@ -221,27 +251,8 @@ Result<Plant> ProjectStore::exportPlant(const std::string& campaignId) {
     if (Status s = requireOpen(false); !s)
         return s;
     Plant plant;
-    auto q = db_->select(QStringLiteral("SELECT plant_name, flow_unit, plant_extra FROM project WHERE "
-                                        "superseded_by IS NULL"));
-    if (!q)
-        return q.status();
-    if (!q->next())
-        return Status(ErrorKind::Damaged, "the project has no project record");
-    plant.name = ss(q->value(0));
-    plant.flowUnit = ss(q->value(1));
-    plant.extra = extrasFromJson(ss(q->value(2)));
-    q->finish();
-
-    auto nodes = liveEntities(*db_, nodeTable());
-    if (!nodes)
-        return nodes.status();
-    for (const auto& [key, version] : *nodes)
-        plant.nodes.push_back(nodeFrom(key, version.values));
-    auto streams = liveEntities(*db_, streamTable());
-    if (!streams)
-        return streams.status();
-    for (const auto& [key, version] : *streams)
-        plant.streams.push_back(streamFrom(key, version.values));
+    if (Status s = readPlantStructure(*db_, plant); !s)
+        return s;
     auto meters = liveEntities(*db_, meterTable());
     if (!meters)
         return meters.status();

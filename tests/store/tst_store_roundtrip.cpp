@@ -4,6 +4,7 @@
 #include "campaign/flows.h"
 #include "store/ids.h"
 #include "store/readings_csv.h"
+#include "store/schema.h"
 #include "store_test_support.h"
 #include "validation/validate_plant.h"
 
@@ -51,7 +52,7 @@ private slots:
         STORE_OK(meta);
         QCOMPARE(meta->name, std::string("往返测试"));
         QCOMPARE(meta->enterprise, std::string("示例企业"));
-        QCOMPARE(meta->schemaVersion, 1);
+        QCOMPARE(meta->schemaVersion, store::currentSchemaVersion);
         QVERIFY(store::looksLikeId(meta->id));
     }
 
