@@ -24,6 +24,46 @@ Json nodeIds(const Plant& plant, const std::vector<int>& nodes) {
     return ids;
 }
 
+/// Appends `"key": value` as dump(2) prints an object member at depth 2.
+void member(std::string& out, std::string_view key, const Json& value, bool last = false) {
+    out += "      \"";
+    out += key;
+    out += "\": ";
+    out += value.dump();
+    out += last ? "\n" : ",\n";
+}
+
+/// The "streams" array exactly as nlohmann's dump(2) prints it at depth 1, written stream by stream:
+/// a document model of 100,000 stream objects costs more than reconciling them.
+std::string streamsText(const Plant& plant, const PlantGraph& graph, const balance::ReconciliationResult& r) {
+    if (plant.streams.empty())
+        return "[]";
+    std::string out = "[\n";
+    out.reserve(plant.streams.size() * 320);
+    for (std::size_t i = 0; i < plant.streams.size(); ++i) {
+        const Stream& s = plant.streams[i];
+        const auto& e = r.edges[i];
+        out += "    {\n";
+        member(out, "id", s.id);
+        member(out, "measured", s.measurement ? number(s.measurement->value) : Json(nullptr));
+        member(out, "value", number(e.value));
+        member(out, "sigma", number(e.sigma));
+        member(out, "status", statusWord(e.status));
+        member(out, "z", number(e.z));
+        member(out, "suspect", e.z && std::abs(*e.z) > r.criticalZ);
+        member(out, "from", s.from);
+        member(out, "to", s.to);
+        member(out, "type", toString(graph.typeOf(i)));
+        member(out, "measuredSigma", s.measurement ? number(s.measurement->sigma) : Json(nullptr),
+               e.loopBlock < 0);
+        if (e.loopBlock >= 0)
+            member(out, "loopBlock", e.loopBlock, true);
+        out += i + 1 < plant.streams.size() ? "    },\n" : "    }\n";
+    }
+    out += "  ]";
+    return out;
+}
+
 } // namespace
 
 std::string_view statusWord(balance::FlowStatus status) {
@@ -46,27 +86,7 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
     Json doc;
     doc["flowUnit"] = plant.flowUnit;
 
-    Json streams = Json::array();
-    for (std::size_t i = 0; i < plant.streams.size(); ++i) {
-        const Stream& s = plant.streams[i];
-        const auto& e = r.edges[i];
-        Json j;
-        j["id"] = s.id;
-        j["measured"] = s.measurement ? number(s.measurement->value) : Json(nullptr);
-        j["value"] = number(e.value);
-        j["sigma"] = number(e.sigma);
-        j["status"] = statusWord(e.status);
-        j["z"] = number(e.z);
-        j["suspect"] = e.z && std::abs(*e.z) > r.criticalZ;
-        j["from"] = s.from;
-        j["to"] = s.to;
-        j["type"] = toString(graph.typeOf(i));
-        j["measuredSigma"] = s.measurement ? number(s.measurement->sigma) : Json(nullptr);
-        if (e.loopBlock >= 0)
-            j["loopBlock"] = e.loopBlock;
-        streams.push_back(std::move(j));
-    }
-    doc["streams"] = std::move(streams);
+    doc["streams"] = Json::array(); // written directly below
 
     // Unobservable streams name their block; each block lists once what to measure.
     Json blocks = Json::array();
@@ -133,7 +153,13 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
         diagnostics.push_back(
             {{"severity", toString(d.severity)}, {"subject", d.subject}, {"message", d.message}});
     doc["diagnostics"] = std::move(diagnostics);
-    return doc.dump(2) + "\n";
+    std::string text = doc.dump(2);
+    // The streams are the bulk of the document: spliced in as streamsText wrote them. The empty
+    // array's text cannot occur earlier (only "flowUnit" comes first, and its quotes are escaped).
+    const std::string_view placeholder = "\n  \"streams\": []";
+    const std::size_t at = text.find(placeholder);
+    text.replace(at + placeholder.size() - 2, 2, streamsText(plant, graph, r));
+    return text + "\n";
 }
 
 } // namespace shuiheng::cli

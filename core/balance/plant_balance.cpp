@@ -2,7 +2,6 @@
 
 #include "balance/flow_covariance.h"
 #include "campaign/flows.h"
-#include "model/plant_graph.h"
 
 #include <cmath>
 #include <fmt/format.h>
@@ -62,8 +61,8 @@ Diagnostic note(Severity severity, std::string subject, std::string message) {
     return {severity, "balance", std::move(subject), "", std::move(message)};
 }
 
-void explain(const Plant& plant, const FlowNetwork& network, const std::vector<std::size_t>& unitOfNode,
-             PlantBalance& out) {
+void explain(const Plant& plant, const PlantGraph& graph, const FlowNetwork& network,
+             const std::vector<std::size_t>& unitOfNode, PlantBalance& out) {
     const ReconciliationResult& r = out.reconciliation;
     if (!r.failure.empty()) {
         out.diagnostics.push_back(
@@ -76,7 +75,6 @@ void explain(const Plant& plant, const FlowNetwork& network, const std::vector<s
             fmt::format("the uncertainties span many orders of magnitude: the results carry an estimated "
                         "relative rounding error of {:.1g}",
                         r.roundingError)));
-    const PlantGraph graph(plant);
     for (NodeIndex n : graph.unitsCutOffFromBoundary())
         out.diagnostics.push_back(note(Severity::Warning, "unit " + plant.nodes[n].id,
                                        "no chain of streams links it to a source or sink: its balance only "
@@ -121,7 +119,10 @@ void explain(const Plant& plant, const FlowNetwork& network, const std::vector<s
 } // namespace
 
 FlowNetwork toFlowNetwork(const Plant& plant, std::vector<std::size_t>* unitOfNode) {
-    const PlantGraph graph(plant);
+    return toFlowNetwork(plant, PlantGraph(plant), unitOfNode);
+}
+
+FlowNetwork toFlowNetwork(const Plant& plant, const PlantGraph& graph, std::vector<std::size_t>* unitOfNode) {
     std::vector<int> networkNode(plant.nodes.size(), environment);
     FlowNetwork network;
     for (std::size_t n = 0; n < plant.nodes.size(); ++n)
@@ -154,8 +155,9 @@ PlantBalance balancePlant(const Plant& input, const PlantBalanceOptions& options
         input.meters.empty() ? std::nullopt
                              : std::optional<Plant>(campaign::withDerivedMeasurements(input, derivation));
     const Plant& plant = derived ? *derived : input;
+    const PlantGraph graph(plant);
     std::vector<std::size_t> unitOfNode;
-    const FlowNetwork network = toFlowNetwork(plant, &unitOfNode);
+    const FlowNetwork network = toFlowNetwork(plant, graph, &unitOfNode);
     PlantBalance out;
     out.diagnostics = derivation.diagnostics;
     // One factorisation serves the reconciliation, serial elimination and the meter advice.
@@ -164,14 +166,13 @@ PlantBalance balancePlant(const Plant& input, const PlantBalanceOptions& options
     out.reconciliation = reusable ? flows.result() : reconcile(network, options.reconciliation);
     out.grossErrors = eliminateGrossErrors(network, options.reconciliation, options.maxGrossErrors,
                                            options.considerLeaks, &out.reconciliation, &flows);
-    const PlantGraph graph(plant);
     out.rawNodes = rawNodeTests(plant, graph);
     std::vector<std::size_t> intake;
     for (StreamIndex s = 0; s < plant.streams.size(); ++s)
         if (graph.isConnected(s) && graph.typeOf(s) == StreamType::Intake)
             intake.push_back(s);
     out.advice = adviseMeters(flows, network, intake);
-    explain(plant, network, unitOfNode, out);
+    explain(plant, graph, network, unitOfNode, out);
     for (auto& b : out.reconciliation.balances)
         mapNodes(b.nodes, unitOfNode);
     for (auto& b : out.grossErrors.final.balances)

@@ -5,6 +5,7 @@
 #include "balance/gross_errors.h"
 #include "balance/meter_advice.h"
 #include "model/plant.h"
+#include "model/plant_graph.h"
 #include "validation/diagnostic.h"
 
 #include <optional>
@@ -38,6 +39,9 @@ struct PlantBalanceOptions {
 /// The plant's streams as network edges (same order): units become nodes, every source and
 /// sink the environment. `unitOfNode` receives, per network node, its plant node index.
 FlowNetwork toFlowNetwork(const Plant& plant, std::vector<std::size_t>* unitOfNode = nullptr);
+/// The same with the plant's graph already built (a plant of 100,000 streams takes a while to build).
+FlowNetwork toFlowNetwork(const Plant& plant, const PlantGraph& graph,
+                          std::vector<std::size_t>* unitOfNode = nullptr);
 
 /// The plant must be valid (validatePlant without errors). A plant with meters is balanced with the
 /// measurements derived from its readings (campaign::deriveFlows); the derivation's diagnostics come

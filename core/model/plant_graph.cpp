@@ -4,6 +4,7 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/undirected_graph.hpp>
+#include <mutex>
 #include <unordered_map>
 
 namespace shuiheng {
@@ -15,8 +16,10 @@ struct NodeProps {
 struct StreamProps {
     StreamIndex stream = 0;
 };
-// vecS vertices keep vertex descriptors equal to node indices; nothing is ever removed.
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, StreamProps>;
+// vecS vertices keep vertex descriptors equal to node indices; nothing is ever removed, so the
+// edges can live in one vector too (the default, a list, allocates per stream: slow at 100,000).
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, StreamProps,
+                                    boost::no_property, boost::vecS>;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
 } // namespace
@@ -25,7 +28,9 @@ struct PlantGraph::Impl {
     const Plant* plant;
     Graph graph;
     std::unordered_map<std::string_view, NodeIndex> nodeById;
-    std::unordered_map<std::string_view, StreamIndex> streamById;
+    /// Built at the first findStream: most users never look streams up by id.
+    mutable std::unordered_map<std::string_view, StreamIndex> streamById;
+    mutable std::once_flag streamIndexBuilt;
     std::vector<std::optional<Edge>> edgeOf; // by stream index
     std::vector<std::vector<NodeIndex>> childrenOf;
     std::vector<NodeIndex> roots;
@@ -35,6 +40,7 @@ struct PlantGraph::Impl {
     explicit Impl(const Plant& p)
         : plant(&p)
         , graph(p.nodes.size()) {
+        nodeById.reserve(p.nodes.size());
         for (NodeIndex i = 0; i < p.nodes.size(); ++i) {
             graph[i].node = i;
             nodeById.try_emplace(p.nodes[i].id, i);
@@ -42,7 +48,6 @@ struct PlantGraph::Impl {
         edgeOf.resize(p.streams.size());
         for (StreamIndex s = 0; s < p.streams.size(); ++s) {
             const Stream& stream = p.streams[s];
-            streamById.try_emplace(stream.id, s);
             auto from = nodeById.find(stream.from);
             auto to = nodeById.find(stream.to);
             if (from == nodeById.end() || to == nodeById.end())
@@ -101,6 +106,12 @@ std::optional<NodeIndex> PlantGraph::findNode(std::string_view id) const {
 }
 
 std::optional<StreamIndex> PlantGraph::findStream(std::string_view id) const {
+    std::call_once(impl_->streamIndexBuilt, [this] {
+        const auto& streams = impl_->plant->streams;
+        impl_->streamById.reserve(streams.size());
+        for (StreamIndex s = 0; s < streams.size(); ++s)
+            impl_->streamById.try_emplace(streams[s].id, s);
+    });
     auto it = impl_->streamById.find(id);
     return it == impl_->streamById.end() ? std::nullopt : std::optional<StreamIndex>(it->second);
 }

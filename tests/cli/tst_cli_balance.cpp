@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -123,6 +124,26 @@ private slots:
         QVERIFY2(table.out.contains("does not close") && table.out.contains("S13") &&
                      table.out.contains("too high"),
                  describe(table));
+    }
+
+    // The streams array is written directly rather than through the JSON library (a document model
+    // of 100,000 streams was the slowest part of the command): the text must be exactly what the
+    // library would print, unobservable streams (loopBlock) and campaign plants included.
+    void documentIsPrintedAsTheJsonLibraryWould_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("sample") << sample;
+        QTest::newRow("campaign") << QString(sample).replace("sample-plant", "sample-campaign");
+        QTest::newRow("contract example") << testData + "/contract-example.json";
+        QTest::newRow("extended") << testData + "/extended-plant.json";
+    }
+    void documentIsPrintedAsTheJsonLibraryWould() {
+        QFETCH(QString, file);
+        const Run r = run({"balance", file, "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const std::string text = r.out.toStdString();
+        const auto parsed = nlohmann::ordered_json::parse(text);
+        QVERIFY(parsed["streams"].size() > 0);
+        QCOMPARE(parsed.dump(2) + "\n", text);
     }
 
     void tableSaysTheVerdict() {
