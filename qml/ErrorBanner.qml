@@ -12,6 +12,8 @@ Pane {
     // How many errors show before "Show all".
     property int collapsedCount: 3
     property bool expanded: false
+    // The heading; by default it counts the plant file's errors.
+    property string title: qsTr("This plant file has %n error(s)", "", errors.length)
 
     visible: errors.length > 0
     padding: 16
@@ -30,7 +32,7 @@ Pane {
             Label {
                 objectName: "errorTitle"
                 Layout.fillWidth: true
-                text: qsTr("This plant file has %n error(s)", "", banner.errors.length)
+                text: banner.title
                 font.pixelSize: 16
                 font.weight: Font.Medium
                 wrapMode: Text.Wrap

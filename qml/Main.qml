@@ -1,30 +1,201 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Layouts
 import Shuiheng.Models
 
-// The app's window: the plant's name in the tool bar, its nodes and streams below.
+// The app's window: the projects page and the guided test's seven steps. Landscape windows get a
+// side rail, portrait ones a bottom bar. The theme, the page and the open project are remembered.
 ApplicationWindow {
     id: window
 
-    // The plant shown; the app opens it before the window is created.
-    required property PlantDocument document
+    // The open project; the app creates it before the window.
+    required property ProjectSession session
+    // What the app remembers between runs.
+    required property AppSettings settings
+
+    readonly property bool portrait: height > width
+    readonly property bool dark: settings.theme === "dark"
+    readonly property bool sunlight: settings.theme === "sunlight"
+    // The pages in navigation order; index = settings.currentStep.
+    readonly property var pageKeys: ["projects", "plant", "meters", "window", "readings", "balance", "indicators", "report"]
+    readonly property string currentKey: pageKeys[settings.currentStep]
+
+    function goTo(key: string) {
+        const index = pageKeys.indexOf(key);
+        if (index >= 0)
+            settings.currentStep = index;
+    }
 
     width: 1280
     height: 800
     minimumWidth: 360
     minimumHeight: 480
-    title: document.loaded ? qsTr("%1 — Shuiheng").arg(document.name) : qsTr("Shuiheng")
-    Material.theme: Material.Light
-    Material.primary: Material.Indigo
-    Material.accent: Material.Teal
+    title: session.isOpen ? qsTr("%1 — Shuiheng").arg(session.name) : qsTr("Shuiheng")
+    font.pixelSize: 18
+    font.weight: sunlight ? Font.DemiBold : Font.Normal
+    Material.theme: dark ? Material.Dark : Material.Light
+    Material.primary: sunlight ? "#000000" : Material.Indigo
+    Material.accent: sunlight ? "#0033CC" : (dark ? Material.color(Material.Teal, Material.Shade200) : Material.Teal)
+    Material.background: sunlight ? "#FFFFFF" : (dark ? "#202124" : "#FAFAFA")
+    Material.foreground: sunlight ? "#000000" : (dark ? "#FFFFFF" : "#212121")
 
-    header: PlantToolBar {
-        document: window.document
+    Connections {
+        function onOpenChanged() {
+            window.settings.lastProject = window.session.path;
+            if (window.session.isOpen)
+                window.settings.noteRecent(window.session.path);
+        }
+
+        target: window.session
     }
 
-    PlantPage {
+    header: AppHeader {
+        session: window.session
+        settings: window.settings
+        pageTitle: Labels.stepTitle(window.currentKey)
+        sunlight: window.sunlight
+    }
+
+    GridLayout {
         anchors.fill: parent
-        document: window.document
+        rowSpacing: 0
+        columnSpacing: 0
+        flow: window.portrait ? GridLayout.TopToBottom : GridLayout.LeftToRight
+
+        NavigationBar {
+            id: rail
+
+            objectName: "navigation"
+            Layout.fillHeight: !window.portrait
+            Layout.fillWidth: window.portrait
+            Layout.preferredWidth: window.portrait ? -1 : 232
+            // The bottom bar goes after the pages; the rail before them.
+            Layout.row: window.portrait ? 1 : 0
+            Layout.column: 0
+            vertical: !window.portrait
+            keys: window.pageKeys
+            currentIndex: window.settings.currentStep
+            states: window.session.stepStates
+            projectOpen: window.session.isOpen
+            onSelected: index => window.settings.currentStep = index
+        }
+
+        StackLayout {
+            id: pages
+
+            objectName: "pages"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.row: 0
+            Layout.column: window.portrait ? 0 : 1
+            currentIndex: window.session.isOpen ? window.settings.currentStep : 0
+
+            Repeater {
+                model: window.pageKeys
+
+                // Pages are made when first shown, so that starting the app builds one page only.
+                Loader {
+                    required property int index
+                    required property string modelData
+
+                    objectName: "page-" + modelData
+                    active: StackLayout.isCurrentItem
+                    sourceComponent: {
+                        switch (modelData) {
+                        case "projects":
+                            return projectsPage;
+                        case "plant":
+                            return plantPage;
+                        case "meters":
+                            return metersPage;
+                        case "window":
+                            return windowPage;
+                        case "readings":
+                            return readingsPage;
+                        case "balance":
+                            return balancePage;
+                        case "indicators":
+                            return indicatorsPage;
+                        }
+                        return reportPage;
+                    }
+                }
+            }
+        }
+    }
+
+    Component {
+        id: projectsPage
+
+        ProjectsPage {
+            session: window.session
+            settings: window.settings
+            onProjectOpened: window.goTo("plant")
+        }
+    }
+
+    Component {
+        id: plantPage
+
+        PlantStepPage {
+            session: window.session
+            onNext: window.goTo("meters")
+        }
+    }
+
+    Component {
+        id: metersPage
+
+        MetersPage {
+            session: window.session
+            settings: window.settings
+            onNext: window.goTo("window")
+        }
+    }
+
+    Component {
+        id: windowPage
+
+        TestWindowPage {
+            session: window.session
+            onNext: window.goTo("readings")
+        }
+    }
+
+    Component {
+        id: readingsPage
+
+        ReadingRoundsPage {
+            session: window.session
+            onNext: window.goTo("balance")
+        }
+    }
+
+    Component {
+        id: balancePage
+
+        BalancePage {
+            session: window.session
+            settings: window.settings
+            onNext: window.goTo("indicators")
+        }
+    }
+
+    Component {
+        id: indicatorsPage
+
+        IndicatorsPage {
+            session: window.session
+            onNext: window.goTo("report")
+        }
+    }
+
+    Component {
+        id: reportPage
+
+        ReportStepPage {
+            session: window.session
+        }
     }
 }

@@ -1,25 +1,51 @@
-// shuiheng: the Qt Quick app. Opens a plant file and shows its nodes and streams.
+// shuiheng: the Qt Quick app for water-balance tests on site. Opens the project given (or the one
+// open when the app last ran) at the page where the user was.
 
-#include "plant_document.h"
+#include "app_settings.h"
+#include "project_session.h"
 #include "screenshot_renderer.h"
+#include "startup_probe.h"
+#include "translations.h"
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
+#include <memory>
 
 Q_IMPORT_QML_PLUGIN(Shuiheng_ModelsPlugin)
 Q_IMPORT_QML_PLUGIN(Shuiheng_UiPlugin)
 
+namespace {
+
+const QString samplePlant = QStringLiteral(SHUIHENG_DATA_DIR "/plants/sample-campaign.json");
+
+/// The project to open at start: the one asked for, else the one open last time (if still there).
+QString projectToOpen(const QCommandLineParser& parser, const QCommandLineOption& projectOption,
+                      const AppSettings& settings) {
+    if (parser.isSet(projectOption))
+        return QDir::current().absoluteFilePath(parser.value(projectOption));
+    if (!parser.positionalArguments().isEmpty())
+        return QDir::current().absoluteFilePath(parser.positionalArguments().constFirst());
+    return QFileInfo::exists(settings.lastProject()) ? settings.lastProject() : QString();
+}
+
+} // namespace
+
 int main(int argc, char* argv[]) {
-    if (ScreenshotRenderer::requested(argc, argv))
+    StartupProbe::markProcessStart();
+    const bool screenshots = ScreenshotRenderer::requested(argc, argv);
+    if (screenshots)
         ScreenshotRenderer::prepareOffscreenRendering();
 
     QGuiApplication app(argc, argv);
+    QGuiApplication::setOrganizationName(QStringLiteral("Shuiheng"));
     QGuiApplication::setApplicationName(QStringLiteral("shuiheng"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Shuiheng"));
     QGuiApplication::setApplicationVersion(QStringLiteral(SHUIHENG_VERSION));
@@ -29,34 +55,85 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(QGuiApplication::translate("main", "Water-balance testing on site."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(
-        QStringLiteral("plant-file"),
-        QGuiApplication::translate("main", "Plant file to open (default: the sample plant)."),
-        QStringLiteral("[plant-file]"));
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QGuiApplication::translate("main", "Project file to open (.shuiheng)."),
+                                 QStringLiteral("[project]"));
+    const QCommandLineOption projectOption(
+        QStringLiteral("project"), QGuiApplication::translate("main", "Project file to open (.shuiheng)."),
+        QStringLiteral("file"));
+    const QCommandLineOption stepOption(
+        QStringLiteral("step"),
+        QGuiApplication::translate("main",
+                                   "Page to show: projects, plant, meters, window, readings, balance, "
+                                   "indicators or report."),
+        QStringLiteral("page"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QGuiApplication::translate("main",
-                                   "Render the window offscreen at 1280x800, save <dir>/main.png and exit."),
+        QGuiApplication::translate("main", "Render every page offscreen (landscape and portrait; light, dark "
+                                           "and sunlight) to PNG files in <dir> and exit. Without a project, "
+                                           "a sample project is made for it."),
         QStringLiteral("dir"));
-    parser.addOption(screenshotOption);
+    const QCommandLineOption probeOption(
+        QStringLiteral("startup-report"),
+        QGuiApplication::translate("main",
+                                   "Print the time to the first frame, the project's opening time "
+                                   "and the resident memory as JSON, then exit (benchmarks, tests)."));
+    parser.addOptions({projectOption, stepOption, screenshotOption, probeOption});
     parser.process(app);
-
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) {
-        std::fputs("shuiheng: at most one plant file\n", stderr);
+    if (parser.positionalArguments().size() > 1) {
+        std::fputs("shuiheng: at most one project file\n", stderr);
         return 2;
     }
-    const QString plantFile = positional.isEmpty()
-                                  ? QStringLiteral(SHUIHENG_DATA_DIR "/plants/sample-plant.json")
-                                  : QDir::current().absoluteFilePath(positional.first());
 
-    // Declared before the engine, so it outlives the QML that shows it.
-    PlantDocument document;
-    document.load(plantFile); // a bad file is shown with its errors
+    // Screenshots change the theme and the page: they get settings of their own, not the user's.
+    QTemporaryDir scratch;
+    std::unique_ptr<AppSettings> settings =
+        screenshots ? std::make_unique<AppSettings>(scratch.filePath(QStringLiteral("settings.ini")))
+                    : std::make_unique<AppSettings>();
+    Translations translations;
+    translations.use(settings->language());
+
+    // Declared before the engine, so that it outlives the QML that shows it.
+    ProjectSession session;
+    StartupProbe probe;
+    const QString project = projectToOpen(parser, projectOption, *settings);
+    if (!project.isEmpty()) {
+        probe.beginOpening();
+        if (!session.open(project) && !parser.isSet(projectOption))
+            settings->setLastProject({}); // gone or damaged: start on the projects page, with the reason
+        probe.endOpening();
+    } else if (screenshots) {
+        session.create(scratch.filePath(QStringLiteral("sample.shuiheng")),
+                       QGuiApplication::translate("main", "Sample water-balance test"),
+                       QGuiApplication::translate("main", "Sample chemical plant"), samplePlant);
+    }
+    if (session.isOpen()) {
+        // Remembered at once: the window's own bookkeeping starts only once it exists.
+        settings->setLastProject(session.path());
+        settings->noteRecent(session.path());
+    } else {
+        settings->setCurrentStep(0);
+    }
+    if (parser.isSet(stepOption)) {
+        static const QStringList pages = {"projects", "plant",   "meters",     "window",
+                                          "readings", "balance", "indicators", "report"};
+        const int page = int(pages.indexOf(parser.value(stepOption)));
+        if (page < 0) {
+            std::fprintf(stderr, "shuiheng: unknown page '%s'\n", qPrintable(parser.value(stepOption)));
+            return 2;
+        }
+        settings->setCurrentStep(page);
+    }
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("document"), QVariant::fromValue(&document)}});
+    QObject::connect(settings.get(), &AppSettings::languageChanged, &app, [&] {
+        translations.use(settings->language());
+        session.reload(); // the step texts are made in the session's language
+        engine.retranslate();
+    });
+    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)},
+                                 {QStringLiteral("settings"), QVariant::fromValue(settings.get())}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Shuiheng/Ui/Main.qml")));
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr
@@ -66,13 +143,15 @@ int main(int argc, char* argv[]) {
         return 1;
     }
 
-    if (parser.isSet(screenshotOption)) {
-        ScreenshotRenderer renderer(window, parser.value(screenshotOption));
+    if (screenshots) {
+        ScreenshotRenderer renderer(window, settings.get(), &session, parser.value(screenshotOption));
         QObject::connect(&renderer, &ScreenshotRenderer::finished, &app, &QCoreApplication::exit,
                          Qt::QueuedConnection);
         renderer.start();
         return app.exec();
     }
+    if (parser.isSet(probeOption))
+        probe.reportAndQuit(window, &session, settings.get());
     window->show();
     return app.exec();
 }

@@ -1,11 +1,23 @@
 #include "screenshot_renderer.h"
 
+#include "app_settings.h"
+#include "project_session.h"
+
+#include <QFile>
 #include <QImage>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTimer>
 #include <QtGlobal>
 #include <cstdio>
 #include <string_view>
+
+namespace {
+
+/// Time for bindings, loaders and layouts to settle after a change of page, size or theme.
+constexpr int settleMs = 60;
+
+} // namespace
 
 bool ScreenshotRenderer::requested(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
@@ -24,19 +36,39 @@ void ScreenshotRenderer::prepareOffscreenRendering() {
     QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
 }
 
-ScreenshotRenderer::ScreenshotRenderer(QQuickWindow* window, const QString& directory, QSize size,
-                                       QObject* parent)
+ScreenshotRenderer::ScreenshotRenderer(QQuickWindow* window, AppSettings* settings, ProjectSession* session,
+                                       const QString& directory, QObject* parent)
     : QObject(parent)
     , window_(window)
-    , directory_(directory)
-    , size_(size) {}
+    , settings_(settings)
+    , session_(session)
+    , directory_(directory) {}
+
+QString ScreenshotRenderer::fileName(int page, const QString& key, const QString& orientation,
+                                     const QString& theme) {
+    return QStringLiteral("%1-%2-%3-%4.png").arg(page, 2, 10, QLatin1Char('0')).arg(key, orientation, theme);
+}
 
 void ScreenshotRenderer::start() {
-    if (!window_) {
+    if (!window_ || !settings_ || !session_) {
         std::fputs("shuiheng: no window to take a screenshot of\n", stderr);
         QTimer::singleShot(0, this, [this] { emit finished(1); });
         return;
     }
+    if (!directory_.exists() && !directory_.mkpath(QStringLiteral("."))) {
+        std::fprintf(stderr, "shuiheng: cannot create %s\n", qPrintable(directory_.path()));
+        QTimer::singleShot(0, this, [this] { emit finished(1); });
+        return;
+    }
+    const QStringList keys = window_->property("pageKeys").toStringList();
+    // Only the projects page can be shown without a project.
+    const int pages = session_->isOpen() ? int(keys.size()) : 1;
+    for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("sunlight")})
+        for (const auto& [orientation, size] : {std::pair{QStringLiteral("landscape"), QSize(1280, 800)},
+                                                std::pair{QStringLiteral("portrait"), QSize(800, 1280)}})
+            for (int page = 0; page < pages; ++page)
+                shots_.append({page, keys.value(page), orientation, size, theme});
+
     // The first swapped frame means the scene has been polished (laid out) and drawn once.
     connect(
         window_, &QQuickWindow::frameSwapped, this,
@@ -44,28 +76,83 @@ void ScreenshotRenderer::start() {
             if (started_)
                 return;
             started_ = true;
-            QTimer::singleShot(0, this, &ScreenshotRenderer::capture);
+            QTimer::singleShot(0, this, &ScreenshotRenderer::next);
         },
         Qt::QueuedConnection);
-    window_->resize(size_);
+    window_->resize(shots_.isEmpty() ? QSize(1280, 800) : shots_.first().size);
     window_->show();
 }
 
-void ScreenshotRenderer::capture() {
-    if (!directory_.exists() && !directory_.mkpath(QStringLiteral("."))) {
-        std::fprintf(stderr, "shuiheng: cannot create %s\n", qPrintable(directory_.path()));
-        emit finished(1);
+void ScreenshotRenderer::next() {
+    if (++index_ >= shots_.size()) {
+        finish(0);
         return;
     }
-    emit finished(save(QStringLiteral("main.png")) ? 0 : 1);
+    const Shot& shot = shots_.at(index_);
+    settings_->setTheme(shot.theme);
+    settings_->setCurrentStep(shot.page);
+    window_->resize(shot.size);
+    QTimer::singleShot(settleMs, this, &ScreenshotRenderer::capture);
 }
 
-bool ScreenshotRenderer::save(const QString& name) {
+void ScreenshotRenderer::capture() {
+    // The balance and indicators pages show results computed on a worker thread: wait for them.
+    if (session_->analysing()) {
+        QTimer::singleShot(settleMs, this, &ScreenshotRenderer::capture);
+        return;
+    }
+    const Shot& shot = shots_.at(index_);
+    const QString name = fileName(shot.page, shot.key, shot.orientation, shot.theme);
     const QImage image = window_->grabWindow();
     const QString path = directory_.filePath(name);
     if (image.isNull() || !image.save(path, "PNG")) {
         std::fprintf(stderr, "shuiheng: cannot save %s\n", qPrintable(path));
-        return false;
+        finish(1);
+        return;
     }
-    return true;
+    findClipped(window_->contentItem(), name, problems_);
+    next();
+}
+
+void ScreenshotRenderer::findClipped(QQuickItem* item, const QString& shot, QStringList& problems) const {
+    if (!item || !item->isVisible() || item->opacity() <= 0 || item->width() <= 0 || item->height() <= 0)
+        return;
+    const QRectF window(0, 0, window_->width(), window_->height());
+    const QRectF rect = item->mapRectToScene(QRectF(0, 0, item->width(), item->height()));
+    // What the user reads or touches: text, images and controls. Decorations (shadows, ripples)
+    // may reach beyond the window on purpose. Half a pixel of slack for rounding.
+    const bool content =
+        item->inherits("QQuickText") || item->inherits("QQuickImage") || item->inherits("QQuickControl");
+    if (content && (rect.left() < -0.5 || rect.top() < -0.5 || rect.right() > window.right() + 0.5 ||
+                    rect.bottom() > window.bottom() + 0.5)) {
+        const QString name = item->objectName().isEmpty()
+                                 ? QString::fromLatin1(item->metaObject()->className())
+                                 : item->objectName();
+        problems << QStringLiteral("%1: %2 at (%3, %4) %5×%6 reaches outside the window")
+                        .arg(shot, name)
+                        .arg(rect.x())
+                        .arg(rect.y())
+                        .arg(rect.width())
+                        .arg(rect.height());
+    }
+    // What a list scrolls or an item clips on purpose is not a layout fault.
+    if (item->clip() || item->inherits("QQuickFlickable"))
+        return;
+    for (QQuickItem* child : item->childItems())
+        findClipped(child, shot, problems);
+}
+
+void ScreenshotRenderer::finish(int exitCode) {
+    QFile report(directory_.filePath(QStringLiteral("layout.txt")));
+    if (!report.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Text)) {
+        std::fprintf(stderr, "shuiheng: cannot write %s\n", qPrintable(report.fileName()));
+        exitCode = 1;
+    } else {
+        for (const QString& line : problems_)
+            report.write(line.toUtf8() + '\n');
+    }
+    if (!problems_.isEmpty())
+        std::fprintf(stderr, "shuiheng: %d layout problem(s), see %s\n", int(problems_.size()),
+                     qPrintable(report.fileName()));
+    emit finished(exitCode);
 }

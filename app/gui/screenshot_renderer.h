@@ -1,14 +1,20 @@
 #pragma once
-// Renders the app's window offscreen and saves it as PNG files: documentation images and
-// visual checks without a display. Today the main window; later every page.
+// Renders every main page of the app offscreen to PNG files — each page in landscape (1280×800)
+// and portrait (800×1280), in the light, dark and sunlight themes — for the documentation and for
+// visual checks without a display. Beside the images it writes layout.txt: every visible item that
+// reaches outside the window (clipped), one line each; empty when the layout fits.
 
 #include <QDir>
 #include <QObject>
 #include <QPointer>
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
+class QQuickItem;
 class QQuickWindow;
+class AppSettings;
+class ProjectSession;
 
 class ScreenshotRenderer : public QObject {
     Q_OBJECT
@@ -21,23 +27,40 @@ public:
     /// renderer, so that screenshots need no display and no GPU. Call before QGuiApplication.
     static void prepareOffscreenRendering();
 
-    ScreenshotRenderer(QQuickWindow* window, const QString& directory, QSize size = {1280, 800},
-                       QObject* parent = nullptr);
+    /// `settings` is changed (theme, page) while rendering: give it settings of its own.
+    ScreenshotRenderer(QQuickWindow* window, AppSettings* settings, ProjectSession* session,
+                       const QString& directory, QObject* parent = nullptr);
 
-    /// Shows the window at the requested size; once it has been laid out and drawn, saves
-    /// DIRECTORY/main.png and emits finished().
+    /// Shows the window; once it has been drawn, renders every page in turn and emits finished().
     void start();
+
+    /// The file name of one screenshot: "03-meters-portrait-dark.png".
+    static QString fileName(int page, const QString& key, const QString& orientation, const QString& theme);
 
 signals:
     /// 0 when every image was saved; otherwise 1, with the reason on standard error.
     void finished(int exitCode);
 
 private:
+    struct Shot {
+        int page = 0;
+        QString key;
+        QString orientation;
+        QSize size;
+        QString theme;
+    };
+    void next();
     void capture();
-    bool save(const QString& name);
+    /// Visible items that reach outside the window, described for layout.txt.
+    void findClipped(QQuickItem* item, const QString& shot, QStringList& problems) const;
+    void finish(int exitCode);
 
     QPointer<QQuickWindow> window_;
+    QPointer<AppSettings> settings_;
+    QPointer<ProjectSession> session_;
     QDir directory_;
-    QSize size_;
+    QList<Shot> shots_;
+    int index_ = -1;
     bool started_ = false;
+    QStringList problems_;
 };

@@ -3,6 +3,7 @@
 #include "io/plant_file.h"
 #include "model/plant_graph.h"
 #include "qt_text.h"
+#include "validation/validate_plant.h"
 
 #include <QFile>
 #include <QUrl>
@@ -27,37 +28,62 @@ PlantDocument::PlantDocument(QObject* parent)
 
 PlantDocument::~PlantDocument() = default;
 
+namespace {
+
+/// Splits diagnostics into readable error and warning lines.
+void describe(const shuiheng::Diagnostics& diagnostics, QStringList& errors, QStringList& warnings) {
+    for (const shuiheng::Diagnostic& diagnostic : diagnostics) {
+        if (diagnostic.severity == shuiheng::Severity::Error)
+            errors.append(toQString(diagnostic.toString()));
+        else if (diagnostic.severity == shuiheng::Severity::Warning)
+            warnings.append(toQString(diagnostic.toString()));
+    }
+}
+
+} // namespace
+
 bool PlantDocument::load(const QString& path) {
     const QString localPath = path.startsWith(QLatin1String("file:")) ? QUrl(path).toLocalFile() : path;
 
     std::unique_ptr<shuiheng::Plant> plant;
-    std::unique_ptr<shuiheng::PlantGraph> graph;
     QStringList errors;
     QStringList warnings;
-    bool ok = false;
     try {
         shuiheng::PlantFileResult result =
             shuiheng::loadPlantFile(std::filesystem::path(QFile::encodeName(localPath).toStdString()));
-        for (const shuiheng::Diagnostic& diagnostic : result.diagnostics) {
-            if (diagnostic.severity == shuiheng::Severity::Error)
-                errors.append(toQString(diagnostic.toString()));
-            else if (diagnostic.severity == shuiheng::Severity::Warning)
-                warnings.append(toQString(diagnostic.toString()));
-        }
-        ok = result.ok();
-        if (result.plant) {
+        describe(result.diagnostics, errors, warnings);
+        if (result.plant)
             plant = std::make_unique<shuiheng::Plant>(std::move(*result.plant));
-            graph = std::make_unique<shuiheng::PlantGraph>(*plant);
-        }
     } catch (const std::exception& e) {
         plant.reset();
-        graph.reset();
-        ok = false;
         errors.append(
             tr("error: %1: cannot read the plant file: %2").arg(localPath, QString::fromUtf8(e.what())));
     }
     if (!plant && errors.isEmpty())
         errors.append(tr("error: %1: not a plant file").arg(localPath));
+    const bool ok = plant && errors.isEmpty();
+    replace(std::move(plant), localPath, errors, warnings);
+    return ok;
+}
+
+bool PlantDocument::setPlant(shuiheng::Plant plant, const QString& source) {
+    QStringList errors;
+    QStringList warnings;
+    describe(shuiheng::validatePlant(plant), errors, warnings);
+    const bool ok = errors.isEmpty();
+    replace(std::make_unique<shuiheng::Plant>(std::move(plant)), source, errors, warnings);
+    return ok;
+}
+
+void PlantDocument::clear() {
+    replace(nullptr, QString(), {}, {});
+}
+
+void PlantDocument::replace(std::unique_ptr<shuiheng::Plant> plant, const QString& source, QStringList errors,
+                            QStringList warnings) {
+    std::unique_ptr<shuiheng::PlantGraph> graph;
+    if (plant)
+        graph = std::make_unique<shuiheng::PlantGraph>(*plant);
 
     // The models hold copies of what they show; the old graph goes before the plant it refers to.
     const bool wasLoaded = isLoaded();
@@ -66,7 +92,7 @@ bool PlantDocument::load(const QString& path) {
     nodeModel_->reset(graph_.get());
     streamModel_->reset(graph_.get());
 
-    assign(filePath_, localPath, &PlantDocument::filePathChanged, this);
+    assign(filePath_, source, &PlantDocument::filePathChanged, this);
     assign(name_, plant_ ? toQString(plant_->name) : QString(), &PlantDocument::nameChanged, this);
     assign(flowUnit_, plant_ ? toQString(plant_->flowUnit) : QString(), &PlantDocument::flowUnitChanged,
            this);
@@ -74,5 +100,4 @@ bool PlantDocument::load(const QString& path) {
         emit loadedChanged();
     assign(errors_, errors, &PlantDocument::errorsChanged, this);
     assign(warnings_, warnings, &PlantDocument::warningsChanged, this);
-    return ok;
 }

@@ -1,7 +1,8 @@
 #pragma once
-// One plant file opened in the app: its header fields, its diagnostics and list models of its
-// nodes and streams. A file that cannot be read leaves the document empty with the reasons in
-// `errors`; a file that is read but invalid is shown anyway, with its errors beside it.
+// One plant shown in the app — read from a plant file, or handed over from a project — with its
+// header fields, its diagnostics and list models of its nodes and streams. A file that cannot be
+// read leaves the document empty with the reasons in `errors`; a plant that is read but invalid is
+// shown anyway, with its errors beside it.
 
 #include "node_list_model.h"
 #include "stream_list_model.h"
@@ -21,7 +22,7 @@ class PlantDocument : public QObject {
     Q_OBJECT
     QML_ELEMENT
 
-    /// Local path of the file last given to load(); empty before.
+    /// Local path of the file last given to load(), or the project a plant came from; empty before.
     Q_PROPERTY(QString filePath READ filePath NOTIFY filePathChanged)
     /// The plant's name as written in the file.
     Q_PROPERTY(QString name READ name NOTIFY nameChanged)
@@ -55,6 +56,16 @@ public:
     /// document's content. True when the file is a valid plant; otherwise `errors` says why.
     Q_INVOKABLE bool load(const QString& path);
 
+    /// Shows `plant` (e.g. a project's), validated as a file would be; `source` names where it came
+    /// from (becomes filePath). True when it is valid.
+    bool setPlant(shuiheng::Plant plant, const QString& source);
+
+    /// Empties the document (no plant, no errors).
+    void clear();
+
+    /// The plant shown, or nullptr when none is loaded.
+    const shuiheng::Plant* plant() const { return plant_.get(); }
+
 signals:
     void filePathChanged();
     void nameChanged();
@@ -64,6 +75,10 @@ signals:
     void warningsChanged();
 
 private:
+    /// Replaces the content; `plant` may be null (then `errors` says why).
+    void replace(std::unique_ptr<shuiheng::Plant> plant, const QString& source, QStringList errors,
+                 QStringList warnings);
+
     NodeListModel* nodeModel_;
     StreamListModel* streamModel_;
     // The graph refers to the plant: both live on the heap and are replaced together.

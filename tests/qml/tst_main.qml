@@ -3,7 +3,7 @@ import QtTest
 import Shuiheng.Models
 import Shuiheng.Ui
 
-// The main window's content on a loaded plant: lists, delegate texts, error banner, tool bar.
+// The plant page on a loaded plant file: lists, delegate texts, error banner.
 Item {
     id: root
 
@@ -18,13 +18,6 @@ Item {
         id: pageComponent
 
         PlantPage {
-        }
-    }
-
-    Component {
-        id: windowComponent
-
-        Main {
         }
     }
 
@@ -85,7 +78,7 @@ Item {
             compare(text(intake, "streamId"), "S1");
             compare(text(intake, "streamNames"), "市政自来水 → 循环冷却系统");
             compare(text(intake, "streamDetails"), "Intake · W1 → C1");
-            compare(text(intake, "streamFlow"), "12.5 ± 0.25 m3/h");
+            compare(text(intake, "streamFlow"), "12.50 ± 0.25 m3/h");
             compare(text(delegateAt(list, 1), "streamDetails"), "Recycle · C1 → C1");
             compare(text(delegateAt(list, 1), "streamFlow"), "800 ± 16 m3/h");
             compare(text(delegateAt(list, 2), "streamFlow"), "Unmeasured");
@@ -117,20 +110,7 @@ Item {
             compare(findChild(page, "nodeList").count, 5);
         }
 
-        function test_window() {
-            const window = createTemporaryObject(windowComponent, root, {
-                    "document": plant
-                });
-            verify(window, "Main created");
-            compare(window.title, "某化工有限公司 — Shuiheng");
-            compare(text(window.header, "plantName"), "某化工有限公司");
-            compare(text(window.header, "flowUnit"), "Flows in m3/h");
-            verify(!plant.load(file("no-such-plant.json")));
-            compare(text(window.header, "plantName"), "No plant open");
-            compare(window.title, "Shuiheng");
-        }
-
-        name: "Main"
+        name: "PlantPage"
         when: windowShown
     }
 }

@@ -1,0 +1,1121 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AppHeader</name>
+    <message>
+        <source>No project open</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Light theme</source>
+        <translation>浅色主题</translation>
+    </message>
+    <message>
+        <source>Dark theme</source>
+        <translation>深色主题</translation>
+    </message>
+    <message>
+        <source>Sunlight (high contrast)</source>
+        <translation>强光（高对比度）</translation>
+    </message>
+    <message>
+        <source>Read the project again</source>
+        <translation>重新读取项目</translation>
+    </message>
+    <message>
+        <source>Close the project</source>
+        <translation>关闭项目</translation>
+    </message>
+</context>
+<context>
+    <name>BalancePage</name>
+    <message>
+        <source>Stream</source>
+        <translation>水流</translation>
+    </message>
+    <message>
+        <source>Measured → reconciled</source>
+        <translation>实测 → 平衡后</translation>
+    </message>
+    <message>
+        <source>From → to</source>
+        <translation>从 → 到</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Reconciled</source>
+        <translation>平衡后</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Suspect</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>Computing the balance…</source>
+        <translation>正在计算水平衡…</translation>
+    </message>
+    <message>
+        <source>No balance: see above what it needs.</source>
+        <translation>尚无水平衡结果：所需条件见上方。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message numerus="yes">
+        <source>This plant file has %n error(s)</source>
+        <translation><numerusform>此工厂文件有 %n 处错误</numerusform></translation>
+    </message>
+    <message>
+        <source>Show less</source>
+        <translation>收起</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>全部显示</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPage</name>
+    <message>
+        <source>Computing the indicators…</source>
+        <translation>正在计算指标…</translation>
+    </message>
+    <message>
+        <source>No indicators: see above what they need.</source>
+        <translation>尚无指标：所需条件见上方。</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Source</source>
+        <translation>水源</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>用水单元</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Discharge</source>
+        <translation>排水</translation>
+    </message>
+    <message>
+        <source>Consumption</source>
+        <translation>耗水</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>漏失</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>取水</translation>
+    </message>
+    <message>
+        <source>Cascade</source>
+        <translation>串联</translation>
+    </message>
+    <message>
+        <source>Recycle</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>Leakage</source>
+        <translation>漏失</translation>
+    </message>
+    <message>
+        <source>Municipal water</source>
+        <translation>市政自来水</translation>
+    </message>
+    <message>
+        <source>Groundwater</source>
+        <translation>地下水</translation>
+    </message>
+    <message>
+        <source>Surface water</source>
+        <translation>地表水</translation>
+    </message>
+    <message>
+        <source>Reclaimed water</source>
+        <translation>再生水</translation>
+    </message>
+    <message>
+        <source>Rainwater</source>
+        <translation>雨水</translation>
+    </message>
+    <message>
+        <source>Mine water</source>
+        <translation>矿井水</translation>
+    </message>
+    <message>
+        <source>Brackish water</source>
+        <translation>苦咸水</translation>
+    </message>
+    <message>
+        <source>Purchased steam</source>
+        <translation>外购蒸汽</translation>
+    </message>
+    <message>
+        <source>Other source</source>
+        <translation>其他水源</translation>
+    </message>
+    <message>
+        <source>Cooling</source>
+        <translation>冷却</translation>
+    </message>
+    <message>
+        <source>Boiler</source>
+        <translation>锅炉</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>工艺</translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation>生活</translation>
+    </message>
+    <message>
+        <source>Treatment</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Unmeasured</source>
+        <translation>未计量</translation>
+    </message>
+    <message>
+        <source>%1 ± %2</source>
+        <translation>%1 ± %2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Plant</source>
+        <translation>工厂</translation>
+    </message>
+    <message>
+        <source>Meters</source>
+        <translation>水表</translation>
+    </message>
+    <message>
+        <source>Test window</source>
+        <translation>测试时段</translation>
+    </message>
+    <message>
+        <source>Reading rounds</source>
+        <translation>抄表轮次</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>水平衡</translation>
+    </message>
+    <message>
+        <source>Indicators &amp; benchmark</source>
+        <translation>指标与对标</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要注意</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>受阻</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>计算中…</translation>
+    </message>
+    <message>
+        <source>Calibrated</source>
+        <translation>已检定</translation>
+    </message>
+    <message>
+        <source>Calibration due soon</source>
+        <translation>即将到检定期</translation>
+    </message>
+    <message>
+        <source>Calibration expired</source>
+        <translation>检定已过期</translation>
+    </message>
+    <message>
+        <source>Replaced</source>
+        <translation>已更换</translation>
+    </message>
+    <message>
+        <source>Calibration unknown</source>
+        <translation>检定情况未知</translation>
+    </message>
+    <message>
+        <source>Totalizer</source>
+        <translation>累计式水表</translation>
+    </message>
+    <message>
+        <source>Flow rate</source>
+        <translation>瞬时流量</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>已校核</translation>
+    </message>
+    <message>
+        <source>Measured, unchecked</source>
+        <translation>实测，无法校核</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>推算</translation>
+    </message>
+    <message>
+        <source>Cannot be known</source>
+        <translation>无法确定</translation>
+    </message>
+    <message>
+        <source>Intake (new water)</source>
+        <translation>取水量（新水量）</translation>
+    </message>
+    <message>
+        <source>Circulating water</source>
+        <translation>循环用水量</translation>
+    </message>
+    <message>
+        <source>Cascade (series) water</source>
+        <translation>串联用水量</translation>
+    </message>
+    <message>
+        <source>Reused water</source>
+        <translation>重复利用水量</translation>
+    </message>
+    <message>
+        <source>Total water use</source>
+        <translation>总用水量</translation>
+    </message>
+    <message>
+        <source>Reuse rate</source>
+        <translation>重复利用率</translation>
+    </message>
+    <message>
+        <source>Discharge rate</source>
+        <translation>排水率</translation>
+    </message>
+    <message>
+        <source>Leakage rate</source>
+        <translation>漏失率</translation>
+    </message>
+    <message>
+        <source>Non-conventional water share</source>
+        <translation>非常规水资源替代率</translation>
+    </message>
+    <message>
+        <source>Indirect cooling circulation rate</source>
+        <translation>间接冷却水循环率</translation>
+    </message>
+    <message>
+        <source>Direct cooling circulation rate</source>
+        <translation>直接冷却水循环率</translation>
+    </message>
+    <message>
+        <source>Intake per unit product</source>
+        <translation>单位产品取水量</translation>
+    </message>
+    <message>
+        <source>Intake inside the quota boundary</source>
+        <translation>定额边界内取水量</translation>
+    </message>
+    <message>
+        <source>Intake per unit product (quota boundary)</source>
+        <translation>单位产品取水量（定额边界）</translation>
+    </message>
+    <message>
+        <source>Concentration ratio</source>
+        <translation>浓缩倍数</translation>
+    </message>
+    <message>
+        <source>Process water reuse rate</source>
+        <translation>工艺水回用率</translation>
+    </message>
+    <message>
+        <source>Wastewater reuse rate</source>
+        <translation>废水回用率</translation>
+    </message>
+    <message>
+        <source>Condensate recovery rate</source>
+        <translation>冷凝水回收率</translation>
+    </message>
+    <message>
+        <source>Domestic use per person and day</source>
+        <translation>人均生活日用水量</translation>
+    </message>
+    <message>
+        <source>Intake per 10⁴ CNY value added</source>
+        <translation>万元增加值取水量</translation>
+    </message>
+    <message>
+        <source>Intake per 10⁴ CNY output value</source>
+        <translation>万元产值取水量</translation>
+    </message>
+    <message>
+        <source>Meter coverage, level %1</source>
+        <translation>%1 级水表计量率</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>per cent</comment>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>%1 — Shuiheng</source>
+        <translation>%1 — 水衡</translation>
+    </message>
+    <message>
+        <source>Shuiheng</source>
+        <translation>水衡</translation>
+    </message>
+</context>
+<context>
+    <name>MeterDelegate</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>unknown stream</source>
+        <translation>未知水流</translation>
+    </message>
+    <message>
+        <source>QR %1</source>
+        <translation>二维码 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s)</source>
+        <translation><numerusform>%n 个读数</numerusform></translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>更换</translation>
+    </message>
+</context>
+<context>
+    <name>MeterDialog</name>
+    <message>
+        <source>Add a meter</source>
+        <translation>添加水表</translation>
+    </message>
+    <message>
+        <source>Meter %1</source>
+        <translation>水表 %1</translation>
+    </message>
+    <message>
+        <source>Replace meter %1</source>
+        <translation>更换水表 %1</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Id of the new meter</source>
+        <translation>新水表的编号</translation>
+    </message>
+    <message>
+        <source>e.g. M12</source>
+        <translation>例如 M12</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>水流</translation>
+    </message>
+    <message>
+        <source>Id of the stream it measures</source>
+        <translation>所计量水流的编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Totalizer</source>
+        <translation>累计式水表</translation>
+    </message>
+    <message>
+        <source>Flow rate</source>
+        <translation>瞬时流量</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>用水单元</translation>
+    </message>
+    <message>
+        <source>m3 (totalizer) or m3/h (flow rate)</source>
+        <translation>m3（累计式）或 m3/h（流量）</translation>
+    </message>
+    <message>
+        <source>Max. error</source>
+        <translation>最大允许误差</translation>
+    </message>
+    <message>
+        <source>fraction, e.g. 0.02 for 2 %</source>
+        <translation>小数，例如 0.02 表示 2 %</translation>
+    </message>
+    <message>
+        <source>QR text</source>
+        <translation>二维码内容</translation>
+    </message>
+    <message>
+        <source>Serial no.</source>
+        <translation>出厂编号</translation>
+    </message>
+    <message>
+        <source>Calibration due</source>
+        <translation>检定有效期至</translation>
+    </message>
+    <message>
+        <source>2027-06-30</source>
+        <translation>2027-06-30</translation>
+    </message>
+</context>
+<context>
+    <name>MetersPage</name>
+    <message>
+        <source>Find a meter by id or QR text</source>
+        <translation>按编号或二维码查找水表</translation>
+    </message>
+    <message>
+        <source>Add meter</source>
+        <translation>添加水表</translation>
+    </message>
+    <message>
+        <source>%1 of %2 meters shown</source>
+        <translation>显示 %1 / %2 块水表</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an expired calibration</source>
+        <translation><numerusform>%n 块检定已过期</numerusform></translation>
+    </message>
+    <message>
+        <source>No meters yet</source>
+        <translation>尚无水表</translation>
+    </message>
+    <message>
+        <source>No meter matches</source>
+        <translation>没有匹配的水表</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Project name, e.g. 2026 water-balance test</source>
+        <translation>项目名称，例如 2026 水平衡测试</translation>
+    </message>
+    <message>
+        <source>Enterprise tested</source>
+        <translation>受测企业</translation>
+    </message>
+    <message>
+        <source>Save as: %1</source>
+        <translation>保存为：%1</translation>
+    </message>
+    <message>
+        <source>Choose where to save it…</source>
+        <translation>选择保存位置…</translation>
+    </message>
+    <message>
+        <source>Plant: %1</source>
+        <translation>工厂：%1</translation>
+    </message>
+    <message>
+        <source>Start from a plant file (optional)…</source>
+        <translation>从工厂文件开始（可选）…</translation>
+    </message>
+    <message>
+        <source>Save the new project as</source>
+        <translation>新项目保存为</translation>
+    </message>
+    <message>
+        <source>Shuiheng projects (*.shuiheng)</source>
+        <translation>水衡项目 (*.shuiheng)</translation>
+    </message>
+    <message>
+        <source>Start from a plant file</source>
+        <translation>从工厂文件开始</translation>
+    </message>
+    <message>
+        <source>Plant files (*.json)</source>
+        <translation>工厂文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>NodeDelegate</name>
+    <message>
+        <source>in %1</source>
+        <translation>属于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlantDocument</name>
+    <message>
+        <source>error: %1: cannot read the plant file: %2</source>
+        <translation>错误：%1：无法读取工厂文件：%2</translation>
+    </message>
+    <message>
+        <source>error: %1: not a plant file</source>
+        <translation>错误：%1：不是工厂文件</translation>
+    </message>
+</context>
+<context>
+    <name>PlantPage</name>
+    <message>
+        <source>Nodes (%1)</source>
+        <translation>节点（%1）</translation>
+    </message>
+    <message>
+        <source>Streams (%1)</source>
+        <translation>水流（%1）</translation>
+    </message>
+    <message>
+        <source>No nodes</source>
+        <translation>没有节点</translation>
+    </message>
+    <message>
+        <source>No streams</source>
+        <translation>没有水流</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectAnalysisText</name>
+    <message>
+        <source>Nothing can be checked yet: no measurement is redundant, so the flows are taken as measured.</source>
+        <translation>尚无法校核：没有冗余的计量值，因此各水量按实测值采用。</translation>
+    </message>
+    <message>
+        <source>(χ² %1 against %2 with %3 degrees of freedom)</source>
+        <translation>（χ² = %1，临界值 %2，自由度 %3）</translation>
+    </message>
+    <message>
+        <source>The balance closes within the meters' accuracy %1.</source>
+        <translation>水平衡在水表精度范围内闭合 %1。</translation>
+    </message>
+    <message>
+        <source>The balance does not close within the meters' accuracy %1.</source>
+        <translation>水平衡在水表精度范围内不闭合 %1。</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>偏高</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>偏低</translation>
+    </message>
+    <message>
+        <source>The meter on stream %1 (%2 → %3) reads about %4 %5 too %6.</source>
+        <translation>水流 %1（%2 → %3）上的水表读数约%6 %4 %5。</translation>
+    </message>
+    <message>
+        <source>About %1 %2 of water is lost unmetered at %3 (a leak or an unknown outlet).</source>
+        <translation>在 %3 处约有 %1 %2 的水未经计量流失（漏水或未知出口）。</translation>
+    </message>
+    <message>
+        <source>The balance could not be computed: %1</source>
+        <translation>无法计算水平衡：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSession</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>The project needs a name.</source>
+        <translation>项目需要一个名称。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid plant file: %2</source>
+        <translation>%1 不是有效的工厂文件：%2</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>The project was created but the plant could not be imported: %1</source>
+        <translation>项目已创建，但无法导入工厂：%1</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>请先打开一个项目。</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid plant file:
+%2</source>
+        <translation>%1 不是有效的工厂文件：
+%2</translation>
+    </message>
+    <message>
+        <source>Cannot import %1: %2</source>
+        <translation>无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot open the bundle %1: %2</source>
+        <translation>无法打开项目包 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot copy the bundle to %1: %2</source>
+        <translation>无法将项目包复制到 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the campaigns of %1: %2</source>
+        <translation>无法读取 %1 的测试批次：%2</translation>
+    </message>
+    <message>
+        <source>Cannot read the plant of %1: %2</source>
+        <translation>无法读取 %1 的工厂：%2</translation>
+    </message>
+    <message>
+        <source>The meter needs an id.</source>
+        <translation>水表需要一个编号。</translation>
+    </message>
+    <message>
+        <source>Meter %1: the kind must be totalizer or flowrate.</source>
+        <translation>水表 %1：类型必须是累计式或流量式。</translation>
+    </message>
+    <message>
+        <source>Meter %1: the maximum permissible error must be a number of 0 or more.</source>
+        <translation>水表 %1：最大允许误差必须是不小于 0 的数。</translation>
+    </message>
+    <message>
+        <source>Meter %1: the rollover must be a number.</source>
+        <translation>水表 %1：归零值必须是数字。</translation>
+    </message>
+    <message>
+        <source>Meter %1: the factor must be a number.</source>
+        <translation>水表 %1：倍率必须是数字。</translation>
+    </message>
+    <message>
+        <source>Meter %1: the level must be 1, 2 or 3.</source>
+        <translation>水表 %1：级别必须是 1、2 或 3。</translation>
+    </message>
+    <message>
+        <source>Meter %1: %2 is not a date (write it as 2026-06-30).</source>
+        <translation>水表 %1：%2 不是日期（请写成 2026-06-30）。</translation>
+    </message>
+    <message>
+        <source>add meter %1</source>
+        <translation>添加水表 %1</translation>
+    </message>
+    <message>
+        <source>edit meter %1</source>
+        <translation>修改水表 %1</translation>
+    </message>
+    <message>
+        <source>There is no meter %1 to replace.</source>
+        <translation>没有要更换的水表 %1。</translation>
+    </message>
+    <message>
+        <source>Meter %1 was already taken out on %2.</source>
+        <translation>水表 %1 已于 %2 拆除。</translation>
+    </message>
+    <message>
+        <source>There is already a meter %1.</source>
+        <translation>已存在水表 %1。</translation>
+    </message>
+    <message>
+        <source>replace meter %1 by %2</source>
+        <translation>用 %2 更换水表 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>That did not work</source>
+        <translation>操作未成功</translation>
+    </message>
+    <message>
+        <source>No project open</source>
+        <translation>未打开项目</translation>
+    </message>
+    <message>
+        <source>Open a project, create one, or pick a recent one below. Everything you enter is saved at once.</source>
+        <translation>打开或新建一个项目，或从下方选择最近的项目。您输入的一切都会立即保存。</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>新建项目…</translation>
+    </message>
+    <message>
+        <source>Open project…</source>
+        <translation>打开项目…</translation>
+    </message>
+    <message>
+        <source>Import plant file…</source>
+        <translation>导入工厂文件…</translation>
+    </message>
+    <message>
+        <source>Import bundle…</source>
+        <translation>导入项目包…</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>None yet.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Shuiheng projects (*.shuiheng)</source>
+        <translation>水衡项目 (*.shuiheng)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import a plant file into this project</source>
+        <translation>将工厂文件导入此项目</translation>
+    </message>
+    <message>
+        <source>Plant files (*.json)</source>
+        <translation>工厂文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>导入项目包</translation>
+    </message>
+    <message>
+        <source>Save the imported project as</source>
+        <translation>导入的项目保存为</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingRoundsPage</name>
+    <message>
+        <source>%1 of %2 read</source>
+        <translation>已抄 %1 / %2</translation>
+    </message>
+    <message>
+        <source>No rounds planned in the current campaign.</source>
+        <translation>当前测试批次没有计划的抄表轮次。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportStepPage</name>
+    <message>
+        <source>Writing the report from the app comes in a later version. The balance and the indicators above are what it will hold.</source>
+        <translation>在应用中编写报告将在以后的版本中提供。报告将包含上面的水平衡和指标。</translation>
+    </message>
+</context>
+<context>
+    <name>StepStatusCard</name>
+    <message>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StreamDelegate</name>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 → %3</source>
+        <translation>%1 · %2 → %3</translation>
+    </message>
+    <message>
+        <source>Type unknown</source>
+        <translation>类型未知</translation>
+    </message>
+</context>
+<context>
+    <name>TestSteps</name>
+    <message>
+        <source>No plant yet.</source>
+        <translation>尚无工厂。</translation>
+    </message>
+    <message>
+        <source>Import a plant file or draw the plant.</source>
+        <translation>请导入工厂文件或绘制工厂。</translation>
+    </message>
+    <message>
+        <source>%1 nodes and %2 streams.</source>
+        <translation>%1 个节点，%2 条水流。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The plant has %n error(s); fix them first. The first: %1</source>
+        <translation><numerusform>工厂有 %n 处错误，请先修正。第一处：%1</numerusform></translation>
+    </message>
+    <message>
+        <source>The plant is valid.</source>
+        <translation>工厂有效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter(s).</source>
+        <translation><numerusform>%n 块水表。</numerusform></translation>
+    </message>
+    <message>
+        <source>The plant must be valid first.</source>
+        <translation>工厂须先有效。</translation>
+    </message>
+    <message>
+        <source>Checking which flows the meters determine…</source>
+        <translation>正在检查水表能确定哪些水量…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter(s) in service.</source>
+        <translation><numerusform>在用水表 %n 块。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n with an expired calibration.</source>
+        <translation><numerusform>其中 %n 块检定已过期。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flow(s) cannot be determined from the meters: %1. Add a meter on one of them.</source>
+        <translation><numerusform>有 %n 个水量无法由水表确定：%1。请在其中之一上加装水表。</numerusform></translation>
+    </message>
+    <message>
+        <source>Every flow can be determined.</source>
+        <translation>所有水量均可确定。</translation>
+    </message>
+    <message>
+        <source>Have the expired meters calibrated or replaced.</source>
+        <translation>请对过期水表进行检定或更换。</translation>
+    </message>
+    <message>
+        <source>No test window yet.</source>
+        <translation>尚无测试时段。</translation>
+    </message>
+    <message>
+        <source>A plant is needed first.</source>
+        <translation>须先有工厂。</translation>
+    </message>
+    <message>
+        <source>Plan the test window: its days and reading times.</source>
+        <translation>请计划测试时段：日期和抄表时间。</translation>
+    </message>
+    <message>
+        <source>Campaign “%1”.</source>
+        <translation>测试批次“%1”。</translation>
+    </message>
+    <message>
+        <source>The test window has no start or no end yet.</source>
+        <translation>测试时段尚无开始或结束时间。</translation>
+    </message>
+    <message>
+        <source>The test window has no reading times yet.</source>
+        <translation>测试时段尚无抄表时间。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Campaign “%1”: %2 to %3, %n reading round(s) planned.</source>
+        <translation><numerusform>测试批次“%1”：%2 至 %3，计划 %n 轮抄表。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) in this campaign.</source>
+        <translation><numerusform>本批次共 %n 个读数。</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 planned rounds are past.</source>
+        <translation>计划的 %2 轮中已过 %1 轮。</translation>
+    </message>
+    <message>
+        <source>Plan the test window first.</source>
+        <translation>请先计划测试时段。</translation>
+    </message>
+    <message>
+        <source>Add the meters first.</source>
+        <translation>请先添加水表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter(s) have too few readings for a flow: %1.</source>
+        <translation><numerusform>有 %n 块水表的读数不足以计算水量：%1。</numerusform></translation>
+    </message>
+    <message>
+        <source>Every meter has enough readings for a flow.</source>
+        <translation>每块水表的读数都足以计算水量。</translation>
+    </message>
+    <message>
+        <source>No balance yet.</source>
+        <translation>尚无水平衡结果。</translation>
+    </message>
+    <message>
+        <source>Computing the balance…</source>
+        <translation>正在计算水平衡…</translation>
+    </message>
+    <message>
+        <source>More meters or readings are needed before the balance can be checked.</source>
+        <translation>需要更多水表或读数才能校核水平衡。</translation>
+    </message>
+    <message>
+        <source>Check on site: %1</source>
+        <translation>请现场核查：%1</translation>
+    </message>
+    <message>
+        <source>Find the meter or leak that explains it.</source>
+        <translation>请找出造成不平衡的水表或漏点。</translation>
+    </message>
+    <message>
+        <source>No indicators yet.</source>
+        <translation>尚无指标。</translation>
+    </message>
+    <message>
+        <source>Computing the indicators…</source>
+        <translation>正在计算指标…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 site indicators computed.</source>
+        <translation>已计算 %2 项全厂指标中的 %1 项。</translation>
+    </message>
+    <message>
+        <source>Not known yet: %1.</source>
+        <translation>尚未知：%1。</translation>
+    </message>
+    <message>
+        <source>The report page is not part of this version yet.</source>
+        <translation>此版本尚不包含报告页面。</translation>
+    </message>
+    <message>
+        <source>Export the plant or use shuiheng-cli for the figures meanwhile.</source>
+        <translation>在此之前，可导出工厂或使用 shuiheng-cli 获取数据。</translation>
+    </message>
+    <message>
+        <source>No report yet.</source>
+        <translation>尚无报告。</translation>
+    </message>
+    <message>
+        <source>The balance must run first.</source>
+        <translation>须先计算水平衡。</translation>
+    </message>
+    <message>
+        <source>Ready to write the report.</source>
+        <translation>可以编写报告了。</translation>
+    </message>
+</context>
+<context>
+    <name>TestWindowPage</name>
+    <message>
+        <source>%1 (current)</source>
+        <translation>%1（当前）</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>The window is open-ended</source>
+        <translation>时段未设结束</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading times %1 · %n round(s) planned</source>
+        <translation><numerusform>抄表时间 %1 · 计划 %n 轮</numerusform></translation>
+    </message>
+    <message>
+        <source>No reading times yet</source>
+        <translation>尚无抄表时间</translation>
+    </message>
+    <message>
+        <source>No test window yet. Planning it here comes with the reading rounds; meanwhile: shuiheng-cli project campaign FILE --name N --start T --end T --rounds 08:00,20:00</source>
+        <translation>尚无测试时段。在此计划时段的功能将随抄表轮次一起提供；在此之前请使用：shuiheng-cli project campaign FILE --name N --start T --end T --rounds 08:00,20:00</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Water-balance testing on site.</source>
+        <translation>现场水平衡测试。</translation>
+    </message>
+    <message>
+        <source>Project file to open (.shuiheng).</source>
+        <translation>要打开的项目文件（.shuiheng）。</translation>
+    </message>
+    <message>
+        <source>Page to show: projects, plant, meters, window, readings, balance, indicators or report.</source>
+        <translation>要显示的页面：projects、plant、meters、window、readings、balance、indicators 或 report。</translation>
+    </message>
+    <message>
+        <source>Render every page offscreen (landscape and portrait; light, dark and sunlight) to PNG files in &lt;dir&gt; and exit. Without a project, a sample project is made for it.</source>
+        <translation>在后台将每个页面（横屏和竖屏；浅色、深色和强光主题）渲染为 &lt;dir&gt; 中的 PNG 文件后退出。未指定项目时使用示例项目。</translation>
+    </message>
+    <message>
+        <source>Print the time to the first frame, the project's opening time and the resident memory as JSON, then exit (benchmarks, tests).</source>
+        <translation>以 JSON 输出首帧时间、项目打开时间和常驻内存，然后退出（基准测试、测试用）。</translation>
+    </message>
+    <message>
+        <source>Sample water-balance test</source>
+        <translation>示例水平衡测试</translation>
+    </message>
+    <message>
+        <source>Sample chemical plant</source>
+        <translation>示例化工厂</translation>
+    </message>
+</context>
+</TS>

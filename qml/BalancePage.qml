@@ -1,0 +1,177 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Shuiheng.Models
+
+// Step 5, the balance: the verdict in plain words, then every stream measured and reconciled.
+Page {
+    id: page
+
+    required property ProjectSession session
+    required property AppSettings settings
+    readonly property bool narrow: width < 900
+
+    signal next
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        StepStatusCard {
+            Layout.fillWidth: true
+            session: page.session
+            stepKey: "balance"
+            nextTitle: Labels.stepTitle("indicators")
+            onNext: page.next()
+        }
+
+        Repeater {
+            objectName: "verdict"
+            // The headline is in the step's card above; the findings follow here.
+            model: page.session.verdict.slice(1)
+
+            Label {
+                required property string modelData
+                required property int index
+
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                Layout.topMargin: index === 0 ? 12 : 4
+                text: "⚠ " + modelData
+                wrapMode: Text.Wrap
+            }
+        }
+
+        // Column headings.
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+            Layout.rightMargin: 16
+            Layout.topMargin: 12
+            spacing: 12
+
+            Label {
+                Layout.preferredWidth: 72
+                text: qsTr("Stream")
+                font.weight: Font.Bold
+            }
+
+            Label {
+                Layout.fillWidth: true
+                text: page.narrow ? qsTr("Measured → reconciled") : qsTr("From → to")
+                font.weight: Font.Bold
+            }
+
+            Label {
+                visible: !page.narrow
+                Layout.preferredWidth: 150
+                horizontalAlignment: Text.AlignRight
+                text: qsTr("Measured")
+                font.weight: Font.Bold
+            }
+
+            Label {
+                visible: !page.narrow
+                Layout.preferredWidth: 190
+                horizontalAlignment: Text.AlignRight
+                text: qsTr("Reconciled")
+                font.weight: Font.Bold
+            }
+
+            Label {
+                Layout.preferredWidth: page.narrow ? 170 : 200
+                text: qsTr("Status")
+                font.weight: Font.Bold
+            }
+        }
+
+        ListView {
+            id: list
+
+            objectName: "balanceList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: page.session.balance
+            onMovementEnded: page.settings.setScrollPosition("balance", contentY)
+            Component.onCompleted: Qt.callLater(() => {
+                    contentY = Math.min(page.settings.scrollPosition("balance"), Math.max(0, contentHeight - height));
+                })
+            ScrollBar.vertical: ScrollBar {
+            }
+
+            delegate: ItemDelegate {
+                id: row
+
+                required property string id
+                required property string fromTo
+                required property var measured
+                required property var value
+                required property var sigma
+                required property string status
+                required property bool suspect
+                readonly property string measuredText: Labels.flow(measured, undefined, "")
+                readonly property string reconciledText: status === "unobservable" ? "—" : Labels.flow(value, sigma, "")
+
+                width: ListView.view.width
+                implicitHeight: 56
+                leftPadding: 16
+                rightPadding: 16
+
+                contentItem: RowLayout {
+                    spacing: 12
+
+                    Label {
+                        objectName: "balanceStream"
+                        Layout.preferredWidth: 72
+                        text: row.id
+                        font.weight: Font.Medium
+                        elide: Text.ElideRight
+                    }
+
+                    Label {
+                        Layout.fillWidth: true
+                        text: page.narrow ? row.measuredText + " → " + row.reconciledText : row.fromTo
+                        elide: Text.ElideRight
+                    }
+
+                    Label {
+                        visible: !page.narrow
+                        Layout.preferredWidth: 150
+                        horizontalAlignment: Text.AlignRight
+                        text: row.measuredText
+                        elide: Text.ElideRight
+                    }
+
+                    Label {
+                        objectName: "balanceReconciled"
+                        visible: !page.narrow
+                        Layout.preferredWidth: 190
+                        horizontalAlignment: Text.AlignRight
+                        text: row.reconciledText
+                        elide: Text.ElideRight
+                    }
+
+                    Label {
+                        objectName: "balanceStatus"
+                        Layout.preferredWidth: page.narrow ? 170 : 200
+                        text: row.suspect ? "⚠ " + qsTr("Suspect") : Labels.flowStatus(row.status)
+                        color: row.suspect ? Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : Material.foreground
+                        font.weight: row.suspect ? Font.Bold : Font.Normal
+                        elide: Text.ElideRight
+                    }
+                }
+
+                Divider {
+                }
+            }
+
+            EmptyListLabel {
+                visible: list.count === 0
+                text: page.session.analysing ? qsTr("Computing the balance…") : qsTr("No balance: see above what it needs.")
+            }
+        }
+    }
+}
