@@ -198,7 +198,9 @@ void ProjectSession::close() {
     balance_->reset({});
     indicators_->reset({});
     analysis_.reset();
-    facts_ = ProjectFacts{.reportAvailable = facts_.reportAvailable};
+    const bool reportAvailable = facts_.reportAvailable;
+    facts_ = ProjectFacts();
+    facts_.reportAvailable = reportAvailable;
     if (analysing_) {
         analysing_ = false;
         emit analysingChanged();
@@ -236,7 +238,8 @@ bool ProjectSession::load() {
         return fail(tr("Cannot read the plant of %1: %2").arg(path_, message(exported.status())));
     const shuiheng::Plant& plant = *exported;
 
-    ProjectFacts facts{.reportAvailable = facts_.reportAvailable};
+    ProjectFacts facts;
+    facts.reportAvailable = facts_.reportAvailable;
     facts.hasPlant = !plant.nodes.empty();
     facts.nodeCount = static_cast<int>(plant.nodes.size());
     facts.streamCount = static_cast<int>(plant.streams.size());

@@ -159,7 +159,10 @@ int main(int argc, char** argv) {
             return 1;
         }
         open.push_back(double(timer.nsecsElapsed()) / 1e6);
-        QTest::qWaitFor([&] { return !session.analysing(); }, 60'000);
+        if (!QTest::qWaitFor([&] { return !session.analysing(); }, 60'000)) {
+            std::fputs("bench_app: the analysis did not finish within a minute\n", stderr);
+            return 1;
+        }
         analysis.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
     std::printf("open a %d-stream project (in process)     median %7.1f ms  (target <= 300 ms)\n", streams,
