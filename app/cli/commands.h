@@ -13,5 +13,6 @@ void addFlowsCommand(CLI::App& app, int& status);
 void addBenchmarkingCommands(CLI::App& app, int& status); // indicators, benchmark, rank, quotas
 void addProjectCommand(CLI::App& app, int& status);
 void addReadingsCommand(CLI::App& app, int& status);
+void addReportCommands(CLI::App& app, int& status); // report, sankey, export-xlsx, keygen, package, verify
 
 } // namespace shuiheng::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
         addBenchmarkingCommands(app, status);
         addProjectCommand(app, status);
         addReadingsCommand(app, status);
+        addReportCommands(app, status);
         try {
             app.parse(argc, argv);
         } catch (const CLI::ParseError& e) {

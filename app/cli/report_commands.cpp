@@ -1,0 +1,343 @@
+// shuiheng-cli report, sankey, export-xlsx, keygen, package, verify: the documents of a test and the
+// signed leader application (docs/report.md).
+
+#include "cli/balance_json.h"
+#include "cli/benchmarking_commands.h"
+#include "cli/commands.h"
+#include "cli/exit_codes.h"
+#include "indicators/indicator_json.h"
+#include "io/atomic_file.h"
+#include "io/plant_file.h"
+#include "report/application.h"
+#include "report/package.h"
+#include "report/report_figures.h"
+#include "report/report_pdf.h"
+#include "report/report_strings.h"
+#include "report/xlsx_export.h"
+
+#include <QDateTime>
+#include <QGuiApplication>
+#include <filesystem>
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+namespace shuiheng::cli {
+namespace {
+
+using namespace report;
+
+/// Fonts and the PDF writer need a QGuiApplication; a command line has no screen, so the offscreen
+/// platform unless the caller chose one.
+std::unique_ptr<QGuiApplication> guiApplication() {
+    if (QCoreApplication::instance())
+        return nullptr;
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    static int argc = 1;
+    static char name[] = "shuiheng-cli";
+    static char* argv[] = {name, nullptr};
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
+struct SourceArgs {
+    std::string path;
+    std::string lang = "zh";
+    std::string templates;
+    double alpha = 0.05;
+};
+
+void addSourceOptions(CLI::App* cmd, SourceArgs& args) {
+    cmd->add_option("FILE", args.path, "plant file (with campaign data) or project file (.shuiheng)")
+        ->required();
+    cmd->add_option("--lang", args.lang, "language of the document: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+    cmd->add_option("--templates", args.templates,
+                    "a directory with report.html.mustache and report.<lang>.json");
+    cmd->add_option("--alpha", args.alpha, "significance level of the balance tests")
+        ->check(CLI::Range(1e-9, 0.5))
+        ->capture_default_str();
+}
+
+/// The source and its results, or the exit status to return.
+struct Loaded {
+    ReportSource source;
+    ReportResults results;
+    nlohmann::json words;
+    std::string html;
+};
+
+std::optional<Loaded> load(const SourceArgs& args, int& status) {
+    std::string error;
+    auto source = loadReportSource(args.path, error);
+    if (!source) {
+        std::cerr << error << '\n';
+        status = exitInvalidInput;
+        return std::nullopt;
+    }
+    if (!error.empty())
+        std::cerr << "warning: " << error << '\n';
+    auto texts = loadReportTexts(args.lang, args.templates, error);
+    if (!texts) {
+        std::cerr << error << '\n';
+        status = exitInvalidInput;
+        return std::nullopt;
+    }
+    ResultOptions options;
+    options.alpha = args.alpha;
+    options.quotaDir = (shippedDataDir() / "quotas").string();
+    options.userQuotaDir = userQuotaDir("").string();
+    Loaded loaded{std::move(*source), {}, std::move(texts->words), std::move(texts->html)};
+    loaded.results = computeResults(loaded.source.plant, options);
+    if (!loaded.results.balance.reconciliation.failure.empty()) {
+        std::cerr << args.path
+                  << ": the balance could not be computed: " << loaded.results.balance.reconciliation.failure
+                  << '\n';
+        status = exitInternal;
+        return std::nullopt;
+    }
+    return loaded;
+}
+
+int writeBytes(const std::string& path, const QByteArray& bytes) {
+    const std::string error = writeFileAtomically(
+        path, std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
+    if (error.empty())
+        return exitOk;
+    std::cerr << error << '\n';
+    return exitInvalidInput;
+}
+
+void addReportCommand(CLI::App& app, int& status) {
+    auto* cmd = app.add_subcommand("report", "The water-balance test report (水平衡测试报告书) as PDF");
+    auto args = std::make_shared<SourceArgs>();
+    auto out = std::make_shared<std::string>();
+    auto date = std::make_shared<std::string>();
+    auto html = std::make_shared<std::string>();
+    addSourceOptions(cmd, *args);
+    cmd->add_option("--out", *out, "the PDF to write")->required();
+    cmd->add_option("--date", *date, "the date printed on the cover (default: today)");
+    cmd->add_option("--html", *html, "also write the HTML the PDF was laid out from");
+    cmd->callback([args, out, date, html, &status] {
+        const auto app = guiApplication();
+        auto loaded = load(*args, status);
+        if (!loaded)
+            return;
+        ReportOptions options;
+        options.lang = args->lang;
+        options.templateDir = args->templates;
+        options.date = *date;
+        const ReportOutput report = makeReport(loaded->source, loaded->results, options);
+        if (report.pdf.isEmpty()) {
+            std::cerr << args->path << ": " << report.error << '\n';
+            status = exitInternal;
+            return;
+        }
+        if (!html->empty())
+            if (const std::string error = writeFileAtomically(*html, report.html); !error.empty())
+                std::cerr << error << '\n';
+        status = writeBytes(*out, report.pdf);
+        if (status == exitOk)
+            std::cout << fmt::format("{}: {} pages\n", *out, report.pages.pageCount);
+    });
+}
+
+void addSankeyCommand(CLI::App& app, int& status) {
+    auto* cmd = app.add_subcommand("sankey", "The site balance as a Sankey diagram (SVG)");
+    auto args = std::make_shared<SourceArgs>();
+    auto out = std::make_shared<std::string>();
+    addSourceOptions(cmd, *args);
+    cmd->add_option("--out", *out, "the SVG file to write (default: standard output)");
+    cmd->callback([args, out, &status] {
+        auto loaded = load(*args, status);
+        if (!loaded)
+            return;
+        const Sankey sankey = siteSankeyOf(loaded->source.plant, loaded->results, loaded->source.enterprise);
+        for (const std::string& s : sankey.skipped)
+            std::cerr << "note: stream " << s << " is left out (unobservable or reconciled below 0)\n";
+        if (out->empty()) {
+            std::cout << sankey.svg;
+            status = exitOk;
+            return;
+        }
+        status = writeBytes(*out, QByteArray::fromStdString(sankey.svg));
+    });
+}
+
+void addXlsxCommand(CLI::App& app, int& status) {
+    auto* cmd = app.add_subcommand("export-xlsx", "The standard tables of a test as a spreadsheet (.xlsx)");
+    auto args = std::make_shared<SourceArgs>();
+    auto out = std::make_shared<std::string>();
+    addSourceOptions(cmd, *args);
+    cmd->add_option("--out", *out, "the .xlsx file to write")->required();
+    cmd->callback([args, out, &status] {
+        auto loaded = load(*args, status);
+        if (!loaded)
+            return;
+        if (const std::string error = exportXlsx(*out, loaded->source, loaded->results, loaded->words);
+            !error.empty()) {
+            std::cerr << error << '\n';
+            status = exitInvalidInput;
+            return;
+        }
+        status = exitOk;
+    });
+}
+
+void addKeygenCommand(CLI::App& app, int& status) {
+    auto* cmd =
+        app.add_subcommand("keygen", "A new Ed25519 key pair for the testing agency (secret key 0600)");
+    struct Args {
+        std::string secret;
+        std::string pub;
+        std::string agency;
+    };
+    auto args = std::make_shared<Args>();
+    cmd->add_option("--secret", args->secret, "the secret key file to create (never overwritten)")
+        ->required();
+    cmd->add_option("--public", args->pub, "the public key file to create, for bureaus to verify with")
+        ->required();
+    cmd->add_option("--agency", args->agency, "the testing agency's name, recorded in both files")
+        ->required();
+    cmd->callback([args, &status] {
+        if (const std::string error = generateKeyPair(args->secret, args->pub, args->agency);
+            !error.empty()) {
+            std::cerr << error << '\n';
+            status = exitInvalidInput;
+            return;
+        }
+        std::string error;
+        const auto key = readKey(args->pub, false, error);
+        std::cout << fmt::format(
+            "{}: secret key (mode 0600; back it up offline)\n{}: public key, fingerprint {}\n", args->secret,
+            args->pub, key ? sha256Hex(key->publicKey).substr(0, 16) : "?");
+        status = exitOk;
+    });
+}
+
+void addPackageCommand(CLI::App& app, int& status) {
+    auto* cmd = app.add_subcommand("package", "The signed leader application package (a directory)");
+    auto args = std::make_shared<SourceArgs>();
+    struct Extra {
+        std::string enterprise;
+        std::string key;
+        std::string out;
+        std::string date;
+    };
+    auto extra = std::make_shared<Extra>();
+    addSourceOptions(cmd, *args);
+    cmd->add_option("--enterprise", extra->enterprise,
+                    "enterprise file with the application's fields and 3 years")
+        ->required();
+    cmd->add_option("--key", extra->key, "the agency's secret key file (shuiheng-cli keygen)")->required();
+    cmd->add_option("--out", extra->out, "the package directory to create")->required();
+    cmd->add_option("--date", extra->date, "the date printed on the report's cover (default: today)");
+    cmd->callback([args, extra, &status] {
+        const auto app = guiApplication();
+        std::string error;
+        const auto key = readKey(extra->key, true, error);
+        if (!key) {
+            std::cerr << error << '\n';
+            status = exitInvalidInput;
+            return;
+        }
+        const auto enterpriseText = readWholeFile(extra->enterprise, error);
+        if (!enterpriseText) {
+            std::cerr << extra->enterprise << ": " << error << '\n';
+            status = exitInvalidInput;
+            return;
+        }
+        const auto application = applicationDocument(
+            *enterpriseText, std::filesystem::path(extra->enterprise).parent_path().string(), error);
+        if (!application) {
+            std::cerr << extra->enterprise << ": " << error << '\n';
+            status = exitInvalidInput;
+            return;
+        }
+        auto loaded = load(*args, status);
+        if (!loaded)
+            return;
+        ReportOptions options;
+        options.lang = args->lang;
+        options.templateDir = args->templates;
+        options.date = extra->date;
+        const ReportOutput report = makeReport(loaded->source, loaded->results, options);
+        if (report.pdf.isEmpty()) {
+            std::cerr << args->path << ": " << report.error << '\n';
+            status = exitInternal;
+            return;
+        }
+        nlohmann::ordered_json results{
+            {"balance",
+             nlohmann::ordered_json::parse(balanceJson(loaded->results.measured, loaded->results.balance))},
+            {"indicators", nlohmann::ordered_json::parse(indicators::toJson(loaded->results.indicators))}};
+        const std::vector<PackageFile> files = {{"application.json", application->dump(2) + "\n"},
+                                                {"report.pdf", report.pdf.toStdString()},
+                                                {"data/plant.json", toPlantJson(loaded->source.plant)},
+                                                {"data/results.json", results.dump(2) + "\n"}};
+        const std::string created = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+        if (const std::string failure = writePackage(extra->out, files, *key, created); !failure.empty()) {
+            std::cerr << failure << '\n';
+            status = exitInvalidInput;
+            return;
+        }
+        std::cout << fmt::format("{}: {} files signed by {} (key {})\n", extra->out, files.size(),
+                                 key->agency, sha256Hex(key->publicKey).substr(0, 16));
+        status = exitOk;
+    });
+}
+
+void addVerifyCommand(CLI::App& app, int& status) {
+    auto* cmd = app.add_subcommand("verify", "Checks a package's files and signature; names what changed");
+    struct Args {
+        std::string path;
+        std::string key;
+    };
+    auto args = std::make_shared<Args>();
+    cmd->add_option("PACKAGE", args->path, "the package directory")->required();
+    cmd->add_option("--key", args->key, "the agency's public key to trust (without it: integrity only)");
+    cmd->callback([args, &status] {
+        std::optional<AgencyKey> trusted;
+        if (!args->key.empty()) {
+            std::string error;
+            trusted = readKey(args->key, false, error);
+            if (!trusted) {
+                std::cerr << error << '\n';
+                status = exitInvalidInput;
+                return;
+            }
+        }
+        const VerifyResult r = verifyPackage(args->path, trusted);
+        for (const std::string& p : r.problems)
+            std::cout << "FAILED " << p << '\n';
+        for (const std::string& f : r.changed)
+            std::cout << "CHANGED " << f << '\n';
+        for (const std::string& f : r.removed)
+            std::cout << "REMOVED " << f << '\n';
+        for (const std::string& f : r.added)
+            std::cout << "ADDED " << f << '\n';
+        if (r.ok) {
+            std::cout << fmt::format(
+                "OK {} files, signed by {} (key {}){}\n", r.fileCount, r.signer, r.keyFingerprint,
+                r.trustedKey ? ", the trusted key"
+                             : "; no trusted key given: integrity checked, not who signed");
+            status = exitOk;
+        } else
+            status = exitInvalidInput;
+    });
+}
+
+} // namespace
+
+void addReportCommands(CLI::App& app, int& status) {
+    addReportCommand(app, status);
+    addSankeyCommand(app, status);
+    addXlsxCommand(app, status);
+    addKeygenCommand(app, status);
+    addPackageCommand(app, status);
+    addVerifyCommand(app, status);
+}
+
+} // namespace shuiheng::cli

@@ -1,0 +1,21 @@
+#pragma once
+// The report's figures as SVG: the water-balance diagram (水平衡图: reconciled value on every stream,
+// width by flow, circulation in its unit), the meter network diagram (计量网络图: each metered stream
+// with its meter and level, unmetered streams dashed) and the site Sankey diagram.
+
+#include "report/report_results.h"
+#include "report/sankey.h"
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+namespace shuiheng::report {
+
+std::string balanceDiagramSvg(const Plant& plant, const ReportResults& results, const nlohmann::json& words);
+std::string meterNetworkSvg(const Plant& plant, const nlohmann::json& words);
+
+/// Reconciled flows per stream, as the Sankey diagram takes them.
+std::vector<std::optional<double>> reconciledFlows(const Plant& plant, const ReportResults& results);
+Sankey siteSankeyOf(const Plant& plant, const ReportResults& results, const std::string& title);
+
+} // namespace shuiheng::report

@@ -1,0 +1,79 @@
+#include "report/report_pdf.h"
+
+#include "report/mustache_json.h"
+#include "report/report_data.h"
+#include "report/report_figures.h"
+#include "report/report_strings.h"
+
+#include <QDate>
+#include <QRegularExpression>
+#include <QTextDocumentFragment>
+
+namespace shuiheng::report {
+namespace {
+
+using Json = nlohmann::json;
+
+/// The <h1>/<h2> headings of the HTML in order, as the table of contents lists them.
+Json headingsOf(const std::string& html) {
+    static const QRegularExpression heading(QStringLiteral("<h([12])[^>]*>(.*?)</h\\1>"),
+                                            QRegularExpression::DotMatchesEverythingOption);
+    Json toc = Json::array();
+    auto it = heading.globalMatch(QString::fromStdString(html));
+    while (it.hasNext()) {
+        const auto m = it.next();
+        const QString text = QTextDocumentFragment::fromHtml(m.captured(2)).toPlainText().trimmed();
+        toc.push_back(
+            {{"title", text.toStdString()}, {"sub", m.captured(1) == QLatin1String("2")}, {"page", "00"}});
+    }
+    return toc;
+}
+
+} // namespace
+
+ReportOutput makeReport(const ReportSource& source, const ReportResults& results,
+                        const ReportOptions& options) {
+    ReportOutput out;
+    const auto texts = loadReportTexts(options.lang, options.templateDir, out.error);
+    if (!texts)
+        return out;
+    const std::string date =
+        options.date.empty() ? QDate::currentDate().toString(Qt::ISODate).toStdString() : options.date;
+    Json data = reportData(source, results, texts->words, date);
+
+    QMap<QString, QByteArray> svgs;
+    svgs.insert(QStringLiteral("balance-diagram"),
+                QByteArray::fromStdString(balanceDiagramSvg(source.plant, results, texts->words)));
+    svgs.insert(QStringLiteral("meter-network"),
+                QByteArray::fromStdString(meterNetworkSvg(source.plant, texts->words)));
+    svgs.insert(QStringLiteral("sankey"),
+                QByteArray::fromStdString(siteSankeyOf(source.plant, results, {}).svg));
+
+    // Pass 1: the contents with placeholder page numbers, so the pages fall where they will.
+    data["toc"] = Json::array();
+    std::string html = renderMustache(texts->html, data, out.error);
+    if (html.empty())
+        return out;
+    data["toc"] = headingsOf(html);
+    html = renderMustache(texts->html, data, out.error);
+    const PageLayout first = layoutPages(QString::fromStdString(html), svgs);
+    // Pass 2: the real page numbers (same text length: the layout does not move).
+    for (std::size_t k = 0; k < data["toc"].size() && k < first.headings.size(); ++k)
+        data["toc"][k]["page"] = std::to_string(first.headings[k].page);
+    html = renderMustache(texts->html, data, out.error);
+
+    PageDecoration decoration;
+    decoration.headerLeft = QString::fromStdString(word(texts->words, "report", "title"));
+    decoration.headerRight = QString::fromStdString(source.enterprise);
+    decoration.footer = QString::fromStdString(word(texts->words, "report", "footer"));
+    out.pdf =
+        renderPdf(QString::fromStdString(html), svgs, decoration,
+                  QString::fromStdString(word(texts->words, "report", "title") + " — " + source.enterprise),
+                  &out.pages);
+    if (out.pdf.isEmpty())
+        out.error = "the PDF could not be made";
+    out.html = std::move(html);
+    return out;
+}
+
+} // namespace shuiheng::report

@@ -1,0 +1,26 @@
+#pragma once
+// The report's templates and its words: templates/report.html.mustache (the structure) and
+// templates/report.<lang>.json (every heading, column and sentence in one language). Built into the
+// library as Qt resources; a directory given instead (a bureau's own templates) is read from disk.
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace shuiheng::report {
+
+struct ReportTexts {
+    std::string html;     ///< the mustache template
+    nlohmann::json words; ///< the strings of one language
+};
+
+/// `lang`: "zh" or "en". `dir` empty: the built-in templates. nullopt with `error` when a file is
+/// missing or its JSON is broken.
+std::optional<ReportTexts> loadReportTexts(const std::string& lang, const std::string& dir,
+                                           std::string& error);
+
+/// words[group][key] as text, or `key` itself when the table lacks it (an unknown indicator key
+/// stays readable).
+std::string word(const nlohmann::json& words, const std::string& group, const std::string& key);
+
+} // namespace shuiheng::report
