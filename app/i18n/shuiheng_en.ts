@@ -64,4 +64,11 @@
         <translation><numerusform>Reading times %1 · %n round planned</numerusform><numerusform>Reading times %1 · %n rounds planned</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>PlantEditorPage</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n problem</numerusform><numerusform>%n problems</numerusform></translation>
+    </message>
+</context>
 </TS>

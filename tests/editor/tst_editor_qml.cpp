@@ -12,6 +12,7 @@
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 
@@ -82,7 +83,16 @@ class Setup : public QObject {
     Q_OBJECT
 
 public slots:
-    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Material")); }
+    void applicationAvailable() {
+        QQuickStyle::setStyle(QStringLiteral("Material"));
+        // SHUIHENG_TEST_TRANSLATION=file.qm: look at the page in another language (screenshots).
+        if (const QString qm = qEnvironmentVariable("SHUIHENG_TEST_TRANSLATION"); !qm.isEmpty()) {
+            if (translator_.load(qm))
+                QCoreApplication::installTranslator(&translator_);
+            else
+                qWarning("cannot load %s", qPrintable(qm));
+        }
+    }
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         engine->rootContext()->setContextProperty(QStringLiteral("projects"), &projects_);
@@ -90,6 +100,7 @@ public slots:
 
 private:
     Projects projects_;
+    QTranslator translator_;
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(shuiheng_editor_qml, Setup)
