@@ -22,6 +22,7 @@ namespace shuiheng::store {
 class RowInserter {
 public:
     virtual ~RowInserter() = default;
+    /// The text is not copied: it must stay valid until insert() returns.
     virtual void text(int column, std::string_view utf8) = 0;
     virtual void real(int column, double value) = 0;
     virtual void integer(int column, long long value) = 0;

@@ -49,8 +49,9 @@ public:
     ~SqliteRowInserter() override { sqlite3_finalize(statement_); }
 
     void text(int column, std::string_view utf8) override {
-        sqlite3_bind_text(statement_, column + 1, utf8.data(), static_cast<int>(utf8.size()),
-                          SQLITE_TRANSIENT);
+        // SQLITE_STATIC: the caller keeps the text until insert() (see RowInserter); copying each of
+        // a million readings' thirteen values first costs a malloc and a free apiece.
+        sqlite3_bind_text(statement_, column + 1, utf8.data(), static_cast<int>(utf8.size()), SQLITE_STATIC);
     }
     void real(int column, double value) override { sqlite3_bind_double(statement_, column + 1, value); }
     void integer(int column, long long value) override { sqlite3_bind_int64(statement_, column + 1, value); }
