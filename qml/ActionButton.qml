@@ -10,7 +10,8 @@ Button {
     implicitHeight: 56
     leftPadding: 20
     rightPadding: 20
-    Material.foreground: highlighted ? "white" : Material.theme === Material.Dark ? "white" : "#202124"
+    // Dark text on the dark theme's light accent; white on the light themes' strong accents.
+    Material.foreground: Material.theme === Material.Dark ? (highlighted ? "#202124" : "white") : (highlighted ? "white" : "#202124")
 
     background: Rectangle {
         implicitWidth: 64

@@ -33,7 +33,6 @@ ApplicationWindow {
     minimumHeight: 480
     title: session.isOpen ? qsTr("%1 — Shuiheng").arg(session.name) : qsTr("Shuiheng")
     font.pixelSize: 18
-    font.weight: sunlight ? Font.DemiBold : Font.Normal
     Material.theme: dark ? Material.Dark : Material.Light
     Material.primary: sunlight ? "#000000" : Material.Indigo
     Material.accent: sunlight ? "#0033CC" : (dark ? Material.color(Material.Teal, Material.Shade200) : Material.Teal)

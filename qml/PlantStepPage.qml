@@ -3,7 +3,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Shuiheng.Models
 
-// Step 1, the plant: its assessment, then its nodes and streams.
+// Step 1, the plant: its assessment, then the plant editor (the water-balance diagram, sketched by
+// touch) or the plain lists of nodes and streams. The editor writes through its own connection;
+// every committed edit makes the session read the project again.
 Page {
     id: page
 
@@ -23,10 +25,37 @@ Page {
             onNext: page.next()
         }
 
-        PlantPage {
+        TabBar {
+            id: views
+
+            objectName: "plantViews"
+            Layout.fillWidth: true
+
+            TabButton {
+                text: qsTr("Diagram")
+                implicitHeight: 48
+            }
+
+            TabButton {
+                text: qsTr("Lists")
+                implicitHeight: 48
+            }
+        }
+
+        StackLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            document: page.session.plant
+            currentIndex: views.currentIndex
+
+            PlantEditorPage {
+                objectName: "plantEditor"
+                projectPath: page.session.path
+                onSaved: page.session.reload()
+            }
+
+            PlantPage {
+                document: page.session.plant
+            }
         }
     }
 }

@@ -23,6 +23,13 @@
     </message>
 </context>
 <context>
+    <name>PlantEditorPage</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n problem</numerusform><numerusform>%n problems</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>TestSteps</name>
     <message numerus="yes">
         <source>The plant has %n error(s); fix them first. The first: %1</source>
@@ -55,6 +62,10 @@
     <message numerus="yes">
         <source>%n meter(s) have too few readings for a flow: %1.</source>
         <translation><numerusform>%n meter have too few readings for a flow: %1.</numerusform><numerusform>%n meters have too few readings for a flow: %1.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n indicator(s) cannot be computed yet: the table says what each one needs.</source>
+        <translation><numerusform>%n indicator cannot be computed yet: the table says what each one needs.</numerusform><numerusform>%n indicators cannot be computed yet: the table says what each one needs.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,13 @@
     </message>
 </context>
 <context>
+    <name>EditorPalette</name>
+    <message>
+        <source>Group (level)</source>
+        <translation>分组（层级）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message numerus="yes">
         <source>This plant file has %n error(s)</source>
@@ -99,6 +106,89 @@
     <message>
         <source>No indicators: see above what they need.</source>
         <translation>尚无指标：所需条件见上方。</translation>
+    </message>
+</context>
+<context>
+    <name>ItemSheet</name>
+    <message>
+        <source>%1 items selected</source>
+        <translation>已选中 %1 项</translation>
+    </message>
+    <message>
+        <source>Stream %1</source>
+        <translation>水流 %1</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选中任何项</translation>
+    </message>
+    <message>
+        <source>Delete them, or drag one of them to move them all.</source>
+        <translation>可删除它们，或拖动其中一个以整体移动。</translation>
+    </message>
+    <message>
+        <source>Tap a node or a stream to edit it. Drag a node to move it, drag from its round handle to another node to connect them.</source>
+        <translation>点按节点或水流进行编辑。拖动节点可移动它；从节点的圆形手柄拖到另一节点可连接两者。</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. 循环冷却水系统</source>
+        <translation>例如 循环冷却水系统</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Origin of the water</source>
+        <translation>水的来源</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>In group</source>
+        <translation>所属分组</translation>
+    </message>
+    <message>
+        <source>None (site level)</source>
+        <translation>无（厂区级）</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>从 %1 到 %2</translation>
+    </message>
+    <message>
+        <source>Circulating water (recycle)</source>
+        <translation>循环水</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>水量</translation>
+    </message>
+    <message>
+        <source>Uncertainty σ</source>
+        <translation>不确定度 σ</translation>
+    </message>
+    <message>
+        <source>Delete %1 items</source>
+        <translation>删除 %1 项</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -620,6 +710,68 @@
     </message>
 </context>
 <context>
+    <name>PlantEditor</name>
+    <message>
+        <source>No project is open.</source>
+        <translation>未打开项目。</translation>
+    </message>
+    <message>
+        <source>Unknown kind of node: %1</source>
+        <translation>未知的节点类型：%1</translation>
+    </message>
+    <message>
+        <source>Cannot move %1 off the diagram</source>
+        <translation>不能将 %1 移出图外</translation>
+    </message>
+</context>
+<context>
+    <name>PlantEditorPage</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Select several</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Tidy up</source>
+        <translation>自动整理</translation>
+    </message>
+    <message>
+        <source>Forget moved positions and lay the diagram out automatically</source>
+        <translation>忽略手动移动的位置，自动重新布局</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>%n 个问题</numerusform></translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>没有问题</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+</context>
+<context>
     <name>PlantPage</name>
     <message>
         <source>Nodes (%1)</source>
@@ -636,6 +788,17 @@
     <message>
         <source>No streams</source>
         <translation>没有水流</translation>
+    </message>
+</context>
+<context>
+    <name>PlantStepPage</name>
+    <message>
+        <source>Diagram</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>列表</translation>
     </message>
 </context>
 <context>
@@ -1036,10 +1199,6 @@
         <translation>已计算 %2 项全厂指标中的 %1 项。</translation>
     </message>
     <message>
-        <source>Not known yet: %1.</source>
-        <translation>尚未知：%1。</translation>
-    </message>
-    <message>
         <source>The report page is not part of this version yet.</source>
         <translation>此版本尚不包含报告页面。</translation>
     </message>
@@ -1058,6 +1217,10 @@
     <message>
         <source>Ready to write the report.</source>
         <translation>可以编写报告了。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n indicator(s) cannot be computed yet: the table says what each one needs.</source>
+        <translation><numerusform>有 %n 项指标尚无法计算：表中列出了各项所需条件。</numerusform></translation>
     </message>
 </context>
 <context>

@@ -148,13 +148,11 @@ QVariantMap indicatorsStep(const ProjectFacts& f, const ProjectAnalysis* a) {
     const int total = static_cast<int>(a->indicatorRows.size());
     const QString summary =
         TestSteps::tr("%1 of %2 site indicators computed.").arg(a->indicatorsKnown).arg(total);
-    if (a->indicatorsKnown < total) {
-        QStringList missing;
-        for (const QVariantMap& row : a->indicatorRows)
-            if (!row.value(QStringLiteral("value")).isValid())
-                missing << row.value(QStringLiteral("key")).toString();
-        return step(key, open, summary, TestSteps::tr("Not known yet: %1.").arg(listOf(missing)));
-    }
+    if (a->indicatorsKnown < total)
+        return step(
+            key, open, summary,
+            TestSteps::tr("%n indicator(s) cannot be computed yet: the table says what each one needs.",
+                          nullptr, total - a->indicatorsKnown));
     return step(key, done, summary);
 }
 
