@@ -86,7 +86,9 @@
     <name>ErrorBanner</name>
     <message numerus="yes">
         <source>This plant file has %n error(s)</source>
-        <translation><numerusform>此工厂文件有 %n 处错误</numerusform></translation>
+        <translation>
+            <numerusform>此工厂文件有 %n 处错误</numerusform>
+        </translation>
     </message>
     <message>
         <source>Show less</source>
@@ -523,7 +525,9 @@
     </message>
     <message numerus="yes">
         <source>%n reading(s)</source>
-        <translation><numerusform>%n 个读数</numerusform></translation>
+        <translation>
+            <numerusform>%n 个读数</numerusform>
+        </translation>
     </message>
     <message>
         <source>due %1</source>
@@ -629,7 +633,9 @@
     </message>
     <message numerus="yes">
         <source>%n with an expired calibration</source>
-        <translation><numerusform>%n 块检定已过期</numerusform></translation>
+        <translation>
+            <numerusform>%n 块检定已过期</numerusform>
+        </translation>
     </message>
     <message>
         <source>No meters yet</source>
@@ -760,7 +766,9 @@
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation><numerusform>%n 个问题</numerusform></translation>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
     </message>
     <message>
         <source>No problems</source>
@@ -812,11 +820,11 @@
         <translation>（χ² = %1，临界值 %2，自由度 %3）</translation>
     </message>
     <message>
-        <source>The balance closes within the meters' accuracy %1.</source>
+        <source>The balance closes within the meters&apos; accuracy %1.</source>
         <translation>水平衡在水表精度范围内闭合 %1。</translation>
     </message>
     <message>
-        <source>The balance does not close within the meters' accuracy %1.</source>
+        <source>The balance does not close within the meters&apos; accuracy %1.</source>
         <translation>水平衡在水表精度范围内不闭合 %1。</translation>
     </message>
     <message>
@@ -1076,7 +1084,9 @@
     </message>
     <message numerus="yes">
         <source>The plant has %n error(s); fix them first. The first: %1</source>
-        <translation><numerusform>工厂有 %n 处错误，请先修正。第一处：%1</numerusform></translation>
+        <translation>
+            <numerusform>工厂有 %n 处错误，请先修正。第一处：%1</numerusform>
+        </translation>
     </message>
     <message>
         <source>The plant is valid.</source>
@@ -1084,7 +1094,9 @@
     </message>
     <message numerus="yes">
         <source>%n meter(s).</source>
-        <translation><numerusform>%n 块水表。</numerusform></translation>
+        <translation>
+            <numerusform>%n 块水表。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The plant must be valid first.</source>
@@ -1096,15 +1108,21 @@
     </message>
     <message numerus="yes">
         <source>%n meter(s) in service.</source>
-        <translation><numerusform>在用水表 %n 块。</numerusform></translation>
+        <translation>
+            <numerusform>在用水表 %n 块。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n with an expired calibration.</source>
-        <translation><numerusform>其中 %n 块检定已过期。</numerusform></translation>
+        <translation>
+            <numerusform>其中 %n 块检定已过期。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n flow(s) cannot be determined from the meters: %1. Add a meter on one of them.</source>
-        <translation><numerusform>有 %n 个水量无法由水表确定：%1。请在其中之一上加装水表。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 个水量无法由水表确定：%1。请在其中之一上加装水表。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every flow can be determined.</source>
@@ -1140,11 +1158,15 @@
     </message>
     <message numerus="yes">
         <source>Campaign “%1”: %2 to %3, %n reading round(s) planned.</source>
-        <translation><numerusform>测试批次“%1”：%2 至 %3，计划 %n 轮抄表。</numerusform></translation>
+        <translation>
+            <numerusform>测试批次“%1”：%2 至 %3，计划 %n 轮抄表。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n reading(s) in this campaign.</source>
-        <translation><numerusform>本批次共 %n 个读数。</numerusform></translation>
+        <translation>
+            <numerusform>本批次共 %n 个读数。</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 planned rounds are past.</source>
@@ -1160,7 +1182,9 @@
     </message>
     <message numerus="yes">
         <source>%n meter(s) have too few readings for a flow: %1.</source>
-        <translation><numerusform>有 %n 块水表的读数不足以计算水量：%1。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 块水表的读数不足以计算水量：%1。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every meter has enough readings for a flow.</source>
@@ -1220,7 +1244,9 @@
     </message>
     <message numerus="yes">
         <source>%n indicator(s) cannot be computed yet: the table says what each one needs.</source>
-        <translation><numerusform>有 %n 项指标尚无法计算：表中列出了各项所需条件。</numerusform></translation>
+        <translation>
+            <numerusform>有 %n 项指标尚无法计算：表中列出了各项所需条件。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1239,7 +1265,9 @@
     </message>
     <message numerus="yes">
         <source>Reading times %1 · %n round(s) planned</source>
-        <translation><numerusform>抄表时间 %1 · 计划 %n 轮</numerusform></translation>
+        <translation>
+            <numerusform>抄表时间 %1 · 计划 %n 轮</numerusform>
+        </translation>
     </message>
     <message>
         <source>No reading times yet</source>
@@ -1269,7 +1297,7 @@
         <translation>在后台将每个页面（横屏和竖屏；浅色、深色和强光主题）渲染为 &lt;dir&gt; 中的 PNG 文件后退出。未指定项目时使用示例项目。</translation>
     </message>
     <message>
-        <source>Print the time to the first frame, the project's opening time and the resident memory as JSON, then exit (benchmarks, tests).</source>
+        <source>Print the time to the first frame, the project&apos;s opening time and the resident memory as JSON, then exit (benchmarks, tests).</source>
         <translation>以 JSON 输出首帧时间、项目打开时间和常驻内存，然后退出（基准测试、测试用）。</translation>
     </message>
     <message>
@@ -1279,158 +1307,6 @@
     <message>
         <source>Sample chemical plant</source>
         <translation>示例化工厂</translation>
-    </message>
-</context>
-<context>
-    <name>EditorPalette</name>
-    <message>
-        <source>Group (level)</source>
-        <translation>分组（层级）</translation>
-    </message>
-</context>
-<context>
-    <name>ItemSheet</name>
-    <message>
-        <source>%1 items selected</source>
-        <translation>已选 %1 项</translation>
-    </message>
-    <message>
-        <source>Stream %1</source>
-        <translation>水流 %1</translation>
-    </message>
-    <message>
-        <source>Nothing selected</source>
-        <translation>未选择</translation>
-    </message>
-    <message>
-        <source>Delete them, or drag one of them to move them all.</source>
-        <translation>可删除它们，或拖动其中一个使它们一起移动。</translation>
-    </message>
-    <message>
-        <source>Tap a node or a stream to edit it. Drag a node to move it, drag from its round handle to another node to connect them.</source>
-        <translation>点按节点或水流进行编辑。拖动节点可移动它；从节点的圆形手柄拖到另一个节点可连接两者。</translation>
-    </message>
-    <message>
-        <source>Id</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>e.g. 循环冷却水系统</source>
-        <translation>例如：循环冷却水系统</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Origin of the water</source>
-        <translation>水源类型</translation>
-    </message>
-    <message>
-        <source>Not given</source>
-        <translation>未指定</translation>
-    </message>
-    <message>
-        <source>In group</source>
-        <translation>所属分组</translation>
-    </message>
-    <message>
-        <source>None (site level)</source>
-        <translation>无（厂区级）</translation>
-    </message>
-    <message>
-        <source>From %1 to %2</source>
-        <translation>从 %1 到 %2</translation>
-    </message>
-    <message>
-        <source>Circulating water (recycle)</source>
-        <translation>循环水（回用）</translation>
-    </message>
-    <message>
-        <source>Measured</source>
-        <translation>已计量</translation>
-    </message>
-    <message>
-        <source>Flow</source>
-        <translation>水量</translation>
-    </message>
-    <message>
-        <source>Uncertainty σ</source>
-        <translation>不确定度 σ</translation>
-    </message>
-    <message>
-        <source>Delete %1 items</source>
-        <translation>删除 %1 项</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-</context>
-<context>
-    <name>PlantEditor</name>
-    <message>
-        <source>No project is open.</source>
-        <translation>未打开项目。</translation>
-    </message>
-    <message>
-        <source>Unknown kind of node: %1</source>
-        <translation>未知的节点类型：%1</translation>
-    </message>
-    <message>
-        <source>Cannot move %1 off the diagram</source>
-        <translation>不能把 %1 移出水平衡图</translation>
-    </message>
-</context>
-<context>
-    <name>PlantEditorPage</name>
-    <message>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <source>Undo: %1</source>
-        <translation>撤销：%1</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>重做</translation>
-    </message>
-    <message>
-        <source>Redo: %1</source>
-        <translation>重做：%1</translation>
-    </message>
-    <message>
-        <source>Select several</source>
-        <translation>多选</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>Tidy up</source>
-        <translation>自动排布</translation>
-    </message>
-    <message>
-        <source>Forget moved positions and lay the diagram out automatically</source>
-        <translation>忽略手动移动的位置，重新自动排布水平衡图</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s)</source>
-        <translation><numerusform>%n 个问题</numerusform></translation>
-    </message>
-    <message>
-        <source>No problems</source>
-        <translation>没有问题</translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation>适应窗口</translation>
     </message>
 </context>
 </TS>
