@@ -53,7 +53,7 @@ Plant generatedPlant(int streamCount) {
         s.to = to;
         plant.streams.push_back(s);
     };
-    while (int(plant.streams.size()) + 4 <= streamCount) {
+    while (int(plant.streams.size()) < streamCount) {
         const int group = units / 6;
         const std::string groupId = "G" + std::to_string(group);
         if (units % 6 == 0)
