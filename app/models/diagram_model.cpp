@@ -278,24 +278,21 @@ int DiagramModel::rowOf(const QString& id) const {
     return -1;
 }
 
-QString DiagramModel::nodeAt(double x, double y) const {
+QString DiagramModel::lastAt(const QString& type, double x, double y) const {
     for (int i = count() - 1; i >= 0; --i) {
         const Row& r = rows_[i];
-        if (r.type == QLatin1String("node") && x >= r.x && x <= r.x + r.width && y >= r.y &&
-            y <= r.y + r.height)
+        if (r.type == type && x >= r.x && x <= r.x + r.width && y >= r.y && y <= r.y + r.height)
             return r.id;
     }
     return {};
 }
 
+QString DiagramModel::nodeAt(double x, double y) const {
+    return lastAt(QStringLiteral("node"), x, y); // the topmost
+}
+
 QString DiagramModel::groupAt(double x, double y) const {
-    // Frames come outer first: the last one holding the point is the innermost.
-    QString found;
-    for (const Row& r : rows_)
-        if (r.type == QLatin1String("group") && x >= r.x && x <= r.x + r.width && y >= r.y &&
-            y <= r.y + r.height)
-            found = r.id;
-    return found;
+    return lastAt(QStringLiteral("group"), x, y); // frames come outer first: the innermost
 }
 
 QVariant DiagramModel::value(const QString& id, const QString& roleName) const {

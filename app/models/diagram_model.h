@@ -109,6 +109,8 @@ private:
         QString severity;
     };
     QVariant field(const Row& row, int role) const;
+    /// The id of the last row of `type` whose box holds the point, or "".
+    QString lastAt(const QString& type, double x, double y) const;
 
     QList<Row> rows_;
     QSet<QString> selection_;

@@ -198,42 +198,40 @@ void PlantEditor::show(Plant plant) {
     emit selectedChanged();
 }
 
-bool PlantEditor::edit(const Change& change, const QString& summary) {
+bool PlantEditor::commit(const Commit& write) {
     if (!ready()) {
         setError(tr("No project is open."));
         return false;
     }
     const store::Actor actor = store::Actor{who_.toStdString(), device_.toStdString()}.completed();
-    auto outcome = store_->editPlant(change, summary.toStdString(), actor);
+    auto outcome = write(*store_, actor);
     if (!outcome) {
         setError(toQString(outcome.status().message()));
         return false;
     }
     setError({});
     setHistory(outcome->state);
+    const bool changed = outcome->changed;
     show(std::move(outcome->plant));
-    if (outcome->changed)
+    if (changed)
         emit saved();
     return true;
 }
 
+bool PlantEditor::edit(const Change& change, const QString& summary) {
+    return commit([&](store::ProjectStore& project, const store::Actor& actor) {
+        return project.editPlant(change, summary.toStdString(), actor);
+    });
+}
+
 bool PlantEditor::step(bool backwards) {
-    if (!ready()) {
-        setError(tr("No project is open."));
-        return false;
-    }
-    const store::Actor actor = store::Actor{who_.toStdString(), device_.toStdString()}.completed();
-    auto outcome = backwards ? store_->undoPlantEdit(actor) : store_->redoPlantEdit(actor);
-    if (!outcome) {
-        setError(toQString(outcome.status().message()));
-        return false;
-    }
-    setError({});
-    setHistory(outcome->state);
-    show(std::move(outcome->plant));
-    if (outcome->changed)
-        emit saved();
-    return outcome->changed;
+    bool changed = false;
+    const bool ok = commit([&](store::ProjectStore& project, const store::Actor& actor) {
+        auto outcome = backwards ? project.undoPlantEdit(actor) : project.redoPlantEdit(actor);
+        changed = outcome && outcome->changed;
+        return outcome;
+    });
+    return ok && changed;
 }
 
 bool PlantEditor::undo() {

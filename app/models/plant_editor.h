@@ -27,7 +27,11 @@ struct DiagramLayout;
 namespace store {
 class ProjectStore;
 class Status;
+template <typename T>
+class Result;
+struct Actor;
 struct PlantEditState;
+struct PlantEditOutcome;
 } // namespace store
 } // namespace shuiheng
 
@@ -127,6 +131,10 @@ signals:
 
 private:
     using Change = std::function<shuiheng::store::Status(shuiheng::Plant&)>;
+    using Commit = std::function<shuiheng::store::Result<shuiheng::store::PlantEditOutcome>(
+        shuiheng::store::ProjectStore&, const shuiheng::store::Actor&)>;
+    /// Runs one committing store call and shows its outcome (or its failure in `error`).
+    bool commit(const Commit& write);
     bool edit(const Change& change, const QString& summary);
     bool step(bool backwards);
     void setError(const QString& error);
