@@ -3,6 +3,8 @@
 #include "balance/union_find.h"
 
 #include <algorithm>
+#include <span>
+#include <tuple>
 #include <unordered_map>
 
 namespace shuiheng::balance {
@@ -12,18 +14,46 @@ std::size_t at(int i) {
     return static_cast<std::size_t>(i);
 }
 
+/// Undirected adjacency in two flat arrays (compressed rows): on a plant of 100,000 streams a
+/// vector per node scatters the graph over the heap, and the searches wait on the cache.
+class Adjacency {
+public:
+    /// `links`: (a, b, edge id) for each undirected link between vertices 0..n-1.
+    Adjacency(int n, const std::vector<std::tuple<int, int, std::size_t>>& links)
+        : start_(at(n) + 1, 0)
+        , entries_(2 * links.size()) {
+        for (const auto& [a, b, id] : links) {
+            ++start_[at(a) + 1];
+            ++start_[at(b) + 1];
+        }
+        for (std::size_t v = 1; v < start_.size(); ++v)
+            start_[v] += start_[v - 1];
+        std::vector<std::size_t> next(start_.begin(), start_.end() - 1);
+        for (const auto& [a, b, id] : links) {
+            entries_[next[at(a)]++] = {b, id};
+            entries_[next[at(b)]++] = {a, id};
+        }
+    }
+    /// The (neighbour, edge id) pairs of vertex v.
+    std::span<const std::pair<int, std::size_t>> of(int v) const {
+        return {entries_.data() + start_[at(v)], start_[at(v) + 1] - start_[at(v)]};
+    }
+
+private:
+    std::vector<std::size_t> start_;
+    std::vector<std::pair<int, std::size_t>> entries_;
+};
+
 /// Bridges of the multigraph of unmeasured edges (self-loops excluded), by an iterative
 /// Tarjan low-link search that tells parallel edges apart by their ids.
 std::vector<bool> findBridges(const FlowNetwork& net, const Elimination& e,
                               const std::vector<std::size_t>& edges) {
     const int n = e.internalNodes;
-    std::vector<std::vector<std::pair<int, std::size_t>>> adjacent(at(n));
-    for (std::size_t id : edges) {
-        const int a = e.internal(net.edges[id].from);
-        const int b = e.internal(net.edges[id].to);
-        adjacent[at(a)].push_back({b, id});
-        adjacent[at(b)].push_back({a, id});
-    }
+    std::vector<std::tuple<int, int, std::size_t>> links;
+    links.reserve(edges.size());
+    for (std::size_t id : edges)
+        links.emplace_back(e.internal(net.edges[id].from), e.internal(net.edges[id].to), id);
+    const Adjacency adjacent(n, links);
     std::vector<bool> bridge(net.edges.size(), false);
     std::vector<int> order(at(n), -1), low(at(n), 0);
     struct Frame {
@@ -34,14 +64,14 @@ std::vector<bool> findBridges(const FlowNetwork& net, const Elimination& e,
     int counter = 0;
     constexpr std::size_t none = static_cast<std::size_t>(-1);
     for (int start = 0; start < n; ++start) {
-        if (order[at(start)] >= 0 || adjacent[at(start)].empty())
+        if (order[at(start)] >= 0 || adjacent.of(start).empty())
             continue;
         std::vector<Frame> stack{{start, none, 0}};
         order[at(start)] = low[at(start)] = counter++;
         while (!stack.empty()) {
             Frame& f = stack.back();
-            if (f.next < adjacent[at(f.node)].size()) {
-                const auto [to, id] = adjacent[at(f.node)][f.next++];
+            if (const auto around = adjacent.of(f.node); f.next < around.size()) {
+                const auto [to, id] = around[f.next++];
                 if (id == f.viaEdge)
                     continue;
                 if (order[at(to)] < 0) {
@@ -148,84 +178,69 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e) {
     for (std::size_t i : chords)
         e.loopBlocks[static_cast<std::size_t>(e.loopBlock[i])].push_back(i);
 
-    // The bridge tree of each reduced node: blocks joined by bridges, rooted at the environment's
-    // block where there is one, so the cut-off side of a bridge never holds the environment.
-    std::vector<std::vector<std::pair<int, std::size_t>>> tree(at(e.internalNodes));
-    for (std::size_t i : unmeasured) {
-        if (!bridge[i])
-            continue;
-        const int a = block.find(e.internal(net.edges[i].from));
-        const int b = block.find(e.internal(net.edges[i].to));
-        tree[at(a)].push_back({b, i});
-        tree[at(b)].push_back({a, i});
-    }
-    std::vector<std::vector<int>> nodesOfBlock(at(e.internalNodes));
-    for (int v = 0; v < e.internalNodes; ++v)
-        nodesOfBlock[at(block.find(v))].push_back(v);
-
-    // Cut vector of a block's own nodes: Σ over its nodes of (measured in − measured out).
-    std::vector<std::vector<std::size_t>> measuredAt(at(e.internalNodes));
-    for (std::size_t i = 0; i < m; ++i)
-        if (e.measured[i] && net.edges[i].from != net.edges[i].to) {
-            measuredAt[at(e.internal(net.edges[i].from))].push_back(i);
-            measuredAt[at(e.internal(net.edges[i].to))].push_back(i);
-        }
-
-    std::vector<bool> visited(at(e.internalNodes), false);
-    std::vector<std::unordered_map<std::size_t, int>> cutOf(at(e.internalNodes));
-    auto processTree = [&](int root) {
-        // Iterative DFS for the order, then post-order accumulation of cut vectors.
-        std::vector<std::pair<int, std::size_t>> order; // (block, bridge to parent)
-        std::vector<std::pair<int, std::size_t>> stack{{root, static_cast<std::size_t>(-1)}};
-        visited[at(root)] = true;
+    // The bridge tree: blocks joined by bridges, rooted at the environment's block where there is
+    // one (so the cut-off side of a bridge never holds the environment), else at the first block met.
+    const int n = e.internalNodes;
+    std::vector<int> blockOf(at(n));
+    for (int v = 0; v < n; ++v)
+        blockOf[at(v)] = block.find(v);
+    std::vector<std::tuple<int, int, std::size_t>> bridges;
+    for (std::size_t i : unmeasured)
+        if (bridge[i])
+            bridges.emplace_back(blockOf[at(e.internal(net.edges[i].from))],
+                                 blockOf[at(e.internal(net.edges[i].to))], i);
+    const Adjacency tree(n, bridges);
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::vector<int> parent(at(n), -1), depth(at(n), -1); // depth −1: a block no bridge touches
+    std::vector<std::size_t> parentBridge(at(n), none);
+    std::vector<int> stack;
+    auto growTree = [&](int root) {
+        depth[at(root)] = 0;
+        stack.assign(1, root);
         while (!stack.empty()) {
-            const auto current = stack.back();
+            const int b = stack.back();
             stack.pop_back();
-            order.push_back(current);
-            for (const auto& [next, via] : tree[at(current.first)])
-                if (!visited[at(next)]) {
-                    visited[at(next)] = true;
-                    stack.push_back({next, via});
-                }
-        }
-        for (auto it = order.rbegin(); it != order.rend(); ++it) {
-            const auto [b, via] = *it;
-            auto& own = cutOf[at(b)];
-            for (int v : nodesOfBlock[at(b)])
-                for (std::size_t i : measuredAt[at(v)]) {
-                    const int sign = e.internal(net.edges[i].to) == v ? 1 : -1;
-                    if ((own[i] += sign) == 0)
-                        own.erase(i);
-                }
-            if (via == static_cast<std::size_t>(-1))
-                continue;
-            auto& terms = e.cut[via];
-            for (const auto& [edge, sign] : own)
-                terms.push_back({edge, sign});
-            std::sort(terms.begin(), terms.end(),
-                      [](const CutTerm& x, const CutTerm& y) { return x.edge < y.edge; });
-            e.observable[via] = true;
-            // Into the cut-off side: u + inflow = 0; out of it: u = inflow.
-            e.cutSign[via] = block.find(e.internal(net.edges[via].to)) == b ? -1 : 1;
-            // Hand the subtree's cut to the parent (small into large).
-            const int parent = block.find(e.internal(net.edges[via].from)) == b
-                                   ? block.find(e.internal(net.edges[via].to))
-                                   : block.find(e.internal(net.edges[via].from));
-            auto& up = cutOf[at(parent)];
-            if (up.size() < own.size())
-                std::swap(up, own);
-            for (const auto& [edge, sign] : own)
-                if ((up[edge] += sign) == 0)
-                    up.erase(edge);
-            own.clear();
+            for (const auto& [next, via] : tree.of(b)) {
+                if (depth[at(next)] >= 0)
+                    continue;
+                depth[at(next)] = depth[at(b)] + 1;
+                parent[at(next)] = b;
+                parentBridge[at(next)] = via;
+                stack.push_back(next);
+                e.observable[via] = true;
+                // Into the cut-off side (next's subtree): u + inflow = 0; out of it: u = inflow.
+                e.cutSign[via] = blockOf[at(e.internal(net.edges[via].to))] == next ? -1 : 1;
+            }
         }
     };
-    const int envBlock = block.find(e.internalNodes - 1);
-    processTree(envBlock);
-    for (int v = 0; v < e.internalNodes; ++v) {
-        const int b = block.find(v);
-        if (!visited[at(b)] && !tree[at(b)].empty())
-            processTree(b);
+    growTree(blockOf[at(n - 1)]);
+    for (int v = 0; v < n; ++v)
+        if (const int b = blockOf[at(v)]; depth[at(b)] < 0 && !tree.of(b).empty())
+            growTree(b);
+
+    // A measured edge crosses exactly the bridges on the tree path between its ends' blocks (each up
+    // to its root when the ends lie in different trees): it enters the cut-off side of those on its
+    // head's side (+1) and leaves those on its tail's side (−1). So the cuts cost as much as their
+    // terms, and taking the edges in order leaves every cut sorted by edge.
+    for (std::size_t i = 0; i < m; ++i) {
+        if (!e.measured[i] || net.edges[i].from == net.edges[i].to)
+            continue;
+        int tail = blockOf[at(e.internal(net.edges[i].from))];
+        int head = blockOf[at(e.internal(net.edges[i].to))];
+        while (tail != head) {
+            if (depth[at(tail)] > 0 && depth[at(tail)] >= depth[at(head)]) {
+                e.cut[parentBridge[at(tail)]].push_back({i, -1});
+                tail = parent[at(tail)];
+            } else if (depth[at(head)] > 0) {
+                e.cut[parentBridge[at(head)]].push_back({i, 1});
+                head = parent[at(head)];
+            } else if (depth[at(tail)] > 0) {
+                e.cut[parentBridge[at(tail)]].push_back({i, -1});
+                tail = parent[at(tail)];
+            } else {
+                break; // both at a root (of different trees) or in no tree
+            }
+        }
     }
 }
 
