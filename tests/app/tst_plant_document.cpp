@@ -1,5 +1,6 @@
 // PlantDocument and its two list models: what QML sees of a plant file, good or bad.
 
+#include "app_test_support.h"
 #include "node_list_model.h"
 #include "plant_document.h"
 #include "stream_list_model.h"
@@ -17,15 +18,6 @@ const QString contractExample = QStringLiteral(SHUIHENG_TEST_DATA_DIR "/contract
 
 QVariant role(const QAbstractItemModel& model, int row, int role) {
     return model.data(model.index(row, 0), role);
-}
-
-/// A file in `dir` with `text` as its content; its path.
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // the guided test's steps, the meters page's edits, and the balance against the textbook example.
 
 #include "app_settings.h"
+#include "app_test_support.h"
 #include "meter_list_model.h"
 #include "project_session.h"
 #include "record_list_model.h"
@@ -45,14 +46,6 @@ const QByteArray textbookPlant = R"({
     {"id": "F6", "from": "MX", "to": "D", "measurement": {"value": 98.88, "sigma": 1}}
   ]
 })";
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
-}
 
 /// Waits for the worker thread's balance and indicators.
 bool waitForAnalysis(ProjectSession& session) {

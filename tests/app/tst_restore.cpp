@@ -2,6 +2,7 @@
 // project at a page, killed (SIGKILL, no chance to save anything on the way out), started again
 // with no arguments, and asked (--startup-report) which project and page it came up with.
 
+#include "app_test_support.h"
 #include "project_session.h"
 
 #include <QDir>
@@ -17,35 +18,19 @@ namespace {
 
 const QString app = QStringLiteral(SHUIHENG_BIN_DIR "/shuiheng");
 
-/// The app's environment: its own configuration folder, offscreen.
-QProcessEnvironment environment(const QTemporaryDir& dir) {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
-    return env;
-}
-
 QString settingsFile(const QTemporaryDir& dir) {
     return dir.filePath(QStringLiteral("config/Shuiheng/shuiheng.conf"));
 }
 
-/// Runs the app with --startup-report and returns its report.
+/// The app's report when started with `arguments` in the test's configuration folder.
 QJsonObject report(const QTemporaryDir& dir, const QStringList& arguments = {}) {
-    QProcess process;
-    process.setProcessEnvironment(environment(dir));
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(app, arguments + QStringList{QStringLiteral("--startup-report")});
-    if (!process.waitForFinished(60'000) || process.exitCode() != 0)
-        return {};
-    const QByteArray out = process.readAllStandardOutput().trimmed();
-    return QJsonDocument::fromJson(out.mid(out.lastIndexOf('\n') + 1)).object();
+    return startupReport(arguments, dir.filePath(QStringLiteral("config")));
 }
 
 /// Starts the app on `project` at `page`, waits until it has written where it is, kills it.
 bool runAndKill(const QTemporaryDir& dir, const QString& project, const QString& page, int step) {
     QProcess process;
-    process.setProcessEnvironment(environment(dir));
+    process.setProcessEnvironment(appEnvironment(dir.filePath(QStringLiteral("config"))));
     process.setProcessChannelMode(QProcess::ForwardedChannels);
     process.start(app, {QStringLiteral("--project"), project, QStringLiteral("--step"), page});
     if (!process.waitForStarted(10'000))

@@ -5,6 +5,7 @@
 //   computed)
 // Usage: bench_app [--runs N] [--streams N]
 
+#include "app_test_support.h"
 #include "io/plant_file.h"
 #include "project_session.h"
 #include "store/project_store.h"
@@ -97,23 +98,6 @@ Plant generatedPlant(int streamCount) {
     return plant;
 }
 
-QJsonObject appReport(const QString& project, const QString& config) {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
-    process.setProcessEnvironment(env);
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(QStringLiteral(SHUIHENG_BIN_DIR "/shuiheng"),
-                  {QStringLiteral("--project"), project, QStringLiteral("--step"), QStringLiteral("balance"),
-                   QStringLiteral("--startup-report")});
-    if (!process.waitForFinished(120'000) || process.exitCode() != 0)
-        return {};
-    const QByteArray out = process.readAllStandardOutput().trimmed();
-    return QJsonDocument::fromJson(out.mid(out.lastIndexOf('\n') + 1)).object();
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -172,7 +156,9 @@ int main(int argc, char** argv) {
     // The real app, a new process each time, on that project at the balance page.
     std::vector<double> firstFrame, appOpen, ready, rss, peak;
     for (int i = 0; i < runs; ++i) {
-        const QJsonObject report = appReport(project, dir.filePath(QStringLiteral("config")));
+        const QJsonObject report = startupReport(
+            {QStringLiteral("--project"), project, QStringLiteral("--step"), QStringLiteral("balance")},
+            dir.filePath(QStringLiteral("config")));
         if (report.isEmpty() || !report.value(QStringLiteral("projectOpen")).toBool()) {
             std::fputs("bench_app: the app gave no report\n", stderr);
             return 1;
