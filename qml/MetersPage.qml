@@ -95,6 +95,7 @@ Page {
     MeterDialog {
         id: meterDialog
 
+        objectName: "meterDialog"
         anchors.centerIn: Overlay.overlay
         session: page.session
     }

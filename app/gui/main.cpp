@@ -78,7 +78,12 @@ int main(int argc, char* argv[]) {
         QGuiApplication::translate("main",
                                    "Print the time to the first frame, the project's opening time "
                                    "and the resident memory as JSON, then exit (benchmarks, tests)."));
-    parser.addOptions({projectOption, stepOption, screenshotOption, probeOption});
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QGuiApplication::translate("main",
+                                   "Language of the user interface: zh_CN (the default) or en; remembered."),
+        QStringLiteral("language"));
+    parser.addOptions({projectOption, stepOption, screenshotOption, probeOption, languageOption});
     parser.process(app);
     if (parser.positionalArguments().size() > 1) {
         std::fputs("shuiheng: at most one project file\n", stderr);
@@ -90,6 +95,14 @@ int main(int argc, char* argv[]) {
     std::unique_ptr<AppSettings> settings =
         screenshots ? std::make_unique<AppSettings>(scratch.filePath(QStringLiteral("settings.ini")))
                     : std::make_unique<AppSettings>();
+    if (parser.isSet(languageOption)) {
+        settings->setLanguage(parser.value(languageOption));
+        if (settings->language() != parser.value(languageOption)) {
+            std::fprintf(stderr, "shuiheng: unknown language '%s' (zh_CN or en)\n",
+                         qPrintable(parser.value(languageOption)));
+            return 2;
+        }
+    }
     Translations translations;
     translations.use(settings->language());
 

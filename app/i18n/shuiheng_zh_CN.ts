@@ -1308,5 +1308,9 @@
         <source>Sample chemical plant</source>
         <translation>示例化工厂</translation>
     </message>
+    <message>
+        <source>Language of the user interface: zh_CN (the default) or en; remembered.</source>
+        <translation>用户界面语言：zh_CN（默认）或 en；会被记住。</translation>
+    </message>
 </context>
 </TS>

@@ -222,6 +222,33 @@ Item {
             window.close();
         }
 
+        function test_meterDialogSavesOrSaysWhy() {
+            const session = sampleProject();
+            const window = showWindow(session, 1280, 800);
+            const page = goTo(window, "meters");
+            const dialog = findChild(page, "meterDialog");
+            verify(dialog);
+            // Replace M3: the new meter takes its stream; the old one is kept as replaced.
+            dialog.start("replace", "M3");
+            tryCompare(dialog, "opened", true);
+            compare(dialog.title, "Replace meter M3");
+            findChild(dialog.contentItem, "meterIdField").text = "M3b";
+            dialog.accept();
+            tryCompare(dialog, "visible", false);
+            compare(session.meter("M3b").stream, "S3");
+            verify(session.meter("M3").removed.length > 0);
+            // A bad value: the dialog stays open with the reason, nothing is written.
+            dialog.start("add", "");
+            tryCompare(dialog, "opened", true);
+            findChild(dialog.contentItem, "meterIdField").text = "M77";
+            findChild(dialog.contentItem, "meterStreamField").text = "S99";
+            dialog.accept();
+            tryVerify(() => findChild(dialog.contentItem, "meterProblem").text.indexOf("S99") >= 0, 3000, "reason shown");
+            tryCompare(dialog, "visible", true);
+            compare(Object.keys(session.meter("M77")).length, 0);
+            dialog.close();
+        }
+
         function test_balanceAndIndicatorsShowCoreResults() {
             const session = sampleProject();
             const window = showWindow(session, 1280, 800);
