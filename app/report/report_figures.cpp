@@ -1,6 +1,7 @@
 #include "report/report_figures.h"
 
-#include "report/plant_diagram.h"
+#include "layout/diagram_layout.h"
+#include "layout/svg_writer.h"
 #include "report/report_strings.h"
 
 #include <algorithm>
@@ -17,60 +18,59 @@ std::vector<std::optional<double>> reconciledFlows(const Plant& plant, const Rep
     return flows;
 }
 
+// Both plant diagrams are core/layout's water-balance diagram (Graphviz dot), drawn by its SVG writer
+// with the report's labels on the streams.
+
 std::string balanceDiagramSvg(const Plant& plant, const ReportResults& results, const nlohmann::json& words) {
-    const PlantGraph graph(plant);
     const auto flows = reconciledFlows(plant, results);
     double largest = 0;
-    for (std::size_t s = 0; s < flows.size(); ++s)
-        if (flows[s] && graph.isConnected(s) && graph.typeOf(s) != StreamType::Recycle)
-            largest = std::max(largest, std::abs(*flows[s]));
-    std::vector<StreamAnnotation> annotations(plant.streams.size());
+    for (const auto& f : flows)
+        if (f)
+            largest = std::max(largest, std::abs(*f));
+    layout::SvgOptions options;
     for (std::size_t s = 0; s < flows.size(); ++s) {
-        StreamAnnotation& a = annotations[s];
+        layout::StreamStyle style;
         if (!flows[s]) {
-            a.label = word(words, "diagram", "unknown");
-            a.dashed = true;
-            continue;
+            style.label = word(words, "diagram", "unknown");
+            style.dashed = true;
+        } else {
+            style.label = fmt::format("{:.2f}", *flows[s]);
+            // Width by flow (square root, so small streams stay visible): 0.8 to 5 points.
+            style.strokeWidth = largest > 0 ? 0.8 + 4.2 * std::sqrt(std::abs(*flows[s]) / largest) : 1.5;
         }
-        a.label = fmt::format("{:.2f}", *flows[s]);
-        // Width by flow (square root, so small streams stay visible), 0.8 to 6 units.
-        a.width = largest > 0 ? 0.8 + 5.2 * std::sqrt(std::min(1.0, std::abs(*flows[s]) / largest)) : 1.5;
+        options.streams[plant.streams[s].id] = style;
     }
-    PlantDiagramOptions options;
-    options.recyclePrefix = word(words, "diagram", "recycle") + " ";
-    options.legend = {{"", false, word(words, "diagram", "legendFlow") + " (" + plant.flowUnit + ")"},
-                      {"", true, word(words, "diagram", "legendUnknown")}};
-    return plantDiagramSvg(plant, graph, layeredLayout(plant, graph), annotations, options);
+    options.title = word(words, "diagram", "legendFlow") + " (" + plant.flowUnit + ")";
+    return layout::toSvg(layout::layoutPlant(plant), options);
 }
 
 std::string meterNetworkSvg(const Plant& plant, const nlohmann::json& words) {
-    const PlantGraph graph(plant);
-    std::map<std::string, std::vector<const Meter*>> metersOf;
+    std::map<std::string, const Meter*> meterOf; // after a replacement: the meter in place now
     for (const Meter& m : plant.meters)
-        metersOf[m.stream].push_back(&m);
-    std::vector<StreamAnnotation> annotations(plant.streams.size());
-    for (std::size_t s = 0; s < plant.streams.size(); ++s) {
-        StreamAnnotation& a = annotations[s];
-        const auto it = metersOf.find(plant.streams[s].id);
-        if (it == metersOf.end()) {
-            a.dashed = true;
-            a.width = 1;
-            if (plant.streams[s].measurement)
-                a.label = word(words, "diagram", "measuredOther");
-            continue;
+        meterOf[m.stream] = &m;
+    layout::SvgOptions options;
+    for (const Stream& s : plant.streams) {
+        layout::StreamStyle style;
+        const auto it = meterOf.find(s.id);
+        if (it == meterOf.end()) {
+            style.dashed = true;
+            style.strokeWidth = 1;
+            style.color = "#9ca3af";
+            if (s.measurement)
+                style.label = word(words, "diagram", "measuredOther");
+        } else {
+            const Meter& m = *it->second;
+            style.label =
+                m.id + " " +
+                (m.level ? word(words, "diagram", "level" + std::to_string(*m.level)) : std::string("?"));
+            style.color = m.level && *m.level == 1   ? "#b91c1c"
+                          : m.level && *m.level == 2 ? "#1d4ed8"
+                                                     : "#047857";
         }
-        const Meter& m = *it->second.back(); // after a replacement: the meter in place now
-        a.label = m.id;
-        a.width = 1.5;
-        a.marker = m.level ? std::to_string(*m.level) : "?";
+        options.streams[s.id] = style;
     }
-    PlantDiagramOptions options;
-    options.recyclePrefix = word(words, "diagram", "recycle") + " ";
-    options.legend = {{"1", false, word(words, "diagram", "legendLevel1")},
-                      {"2", false, word(words, "diagram", "legendLevel2")},
-                      {"3", false, word(words, "diagram", "legendLevel3")},
-                      {"", true, word(words, "diagram", "legendUnmetered")}};
-    return plantDiagramSvg(plant, graph, layeredLayout(plant, graph), annotations, options);
+    options.title = word(words, "diagram", "meterTitle");
+    return layout::toSvg(layout::layoutPlant(plant), options);
 }
 
 Sankey siteSankeyOf(const Plant& plant, const ReportResults& results, const std::string& title) {

@@ -1,10 +1,12 @@
 #include "report/sankey.h"
 
+#include "layout/diagram_layout.h"
+#include "layout/svg_writer.h"
 #include "model/plant_graph.h"
-#include "report/diagram_layout.h"
 #include "report/svg_text.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <map>
 
@@ -84,26 +86,41 @@ Sankey siteSankey(const Plant& plant, const std::vector<std::optional<double>>& 
         result.links.push_back({ends.first, ends.second, flow});
     }
     const PlantGraph summaryGraph(summary);
-    const DiagramLayout layout = layeredLayout(summary, summaryGraph);
 
-    // Columns and their order from the layout; heights from the flows.
+    // Columns and the order within them from core/layout's diagram of the summary (dot's ranks);
+    // heights from the flows. A band into a column not right of its source goes back, below.
+    const layout::DiagramLayout diagram = layout::layoutPlant(summary);
     const std::size_t n = summary.nodes.size();
+    std::vector<double> centreX(n), rowY(n);
+    std::vector<double> ranks;
+    for (NodeIndex k = 0; k < n; ++k) {
+        const layout::NodeBox* box = diagram.node(summary.nodes[k].id);
+        centreX[k] = box ? box->box.center().x : 0;
+        rowY[k] = box ? box->box.center().y : 0;
+        if (std::none_of(ranks.begin(), ranks.end(), [&](double r) { return std::abs(r - centreX[k]) < 1; }))
+            ranks.push_back(centreX[k]);
+    }
+    std::sort(ranks.begin(), ranks.end());
+    std::vector<int> column(n);
+    for (NodeIndex k = 0; k < n; ++k)
+        column[k] = static_cast<int>(
+            std::find_if(ranks.begin(), ranks.end(), [&](double r) { return std::abs(r - centreX[k]) < 1; }) -
+            ranks.begin());
+    std::vector<bool> backward(summary.streams.size());
+    for (StreamIndex s = 0; s < summary.streams.size(); ++s)
+        backward[s] = column[summaryGraph.toNode(s)] <= column[summaryGraph.fromNode(s)];
     std::vector<double> in(n, 0), out(n, 0);
     for (StreamIndex s = 0; s < summary.streams.size(); ++s) {
         out[summaryGraph.fromNode(s)] += summary.streams[s].measurement->value;
         in[summaryGraph.toNode(s)] += summary.streams[s].measurement->value;
     }
-    int columns = 1;
-    for (const auto& box : layout.boxes)
-        if (box)
-            columns = std::max(columns, box->column + 1);
+    const int columns = std::max(1, static_cast<int>(ranks.size()));
     std::vector<std::vector<NodeIndex>> byColumn(static_cast<std::size_t>(columns));
     for (NodeIndex k = 0; k < n; ++k)
-        byColumn[static_cast<std::size_t>(layout.boxes[k]->column)].push_back(k);
+        byColumn[static_cast<std::size_t>(column[k])].push_back(k);
     double scale = 0;
     for (auto& nodes : byColumn) {
-        std::stable_sort(nodes.begin(), nodes.end(),
-                         [&](auto a, auto b) { return layout.boxes[a]->y < layout.boxes[b]->y; });
+        std::stable_sort(nodes.begin(), nodes.end(), [&](auto a, auto b) { return rowY[a] < rowY[b]; });
         double total = 0;
         for (NodeIndex k : nodes)
             total += std::max(in[k], out[k]);
@@ -113,7 +130,7 @@ Sankey siteSankey(const Plant& plant, const std::vector<std::optional<double>>& 
     }
     result.scale = scale;
 
-    const double top = 34, left = 150;
+    const double top = 34, left = 110;
     const double pitch = columns > 1 ? (options.width - 2 * left) / (columns - 1) : 0;
     std::vector<double> x(n), y(n), height(n);
     for (std::size_t c = 0; c < byColumn.size(); ++c) {
@@ -138,7 +155,7 @@ Sankey siteSankey(const Plant& plant, const std::vector<std::optional<double>>& 
     std::vector<double> outCursor(y), inCursor(y), outStart(n), inStart(n);
     std::vector<double> linkOutY(order.size()), linkInY(order.size());
     std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
-        const bool ba = layout.backward[a], bb = layout.backward[b];
+        const bool ba = backward[a], bb = backward[b];
         if (ba != bb)
             return bb;
         return centreY(summaryGraph.toNode(a)) < centreY(summaryGraph.toNode(b));
@@ -150,7 +167,7 @@ Sankey siteSankey(const Plant& plant, const std::vector<std::optional<double>>& 
         outCursor[f] += w;
     }
     std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
-        const bool ba = layout.backward[a], bb = layout.backward[b];
+        const bool ba = backward[a], bb = backward[b];
         if (ba != bb)
             return bb;
         return centreY(summaryGraph.fromNode(a)) < centreY(summaryGraph.fromNode(b));
@@ -167,11 +184,11 @@ Sankey siteSankey(const Plant& plant, const std::vector<std::optional<double>>& 
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.2\" baseProfile=\"tiny\" width=\"{0}\" "
         "height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"{2}\" data-scale=\"{3}\" data-unit=\"{4}\">\n",
         svgNumber(options.width), svgNumber(fullHeight), svgFontFamily, fmt::format("{:.9g}", scale),
-        xmlEscape(options.flowUnit));
+        layout::escapeXml(options.flowUnit));
     if (!options.title.empty())
         svg += fmt::format(
             "<text x=\"{}\" y=\"18\" font-size=\"13\" text-anchor=\"middle\" fill=\"#111827\">{}</text>\n",
-            svgNumber(options.width / 2), xmlEscape(options.title));
+            svgNumber(options.width / 2), layout::escapeXml(options.title));
     int backwardCount = 0;
     for (StreamIndex s = 0; s < summary.streams.size(); ++s) {
         const NodeIndex f = summaryGraph.fromNode(s), t = summaryGraph.toNode(s);
@@ -180,7 +197,7 @@ Sankey siteSankey(const Plant& plant, const std::vector<std::optional<double>>& 
         const double x1 = x[f] + nodeWidth, x2 = x[t];
         const double y1 = linkOutY[s], y2 = linkInY[s];
         std::string d;
-        if (!layout.backward[s]) {
+        if (!backward[s]) {
             const double mx = (x1 + x2) / 2;
             d = fmt::format("M{},{} C{},{} {},{} {},{}", svgNumber(x1), svgNumber(y1), svgNumber(mx),
                             svgNumber(y1), svgNumber(mx), svgNumber(y2), svgNumber(x2), svgNumber(y2));
@@ -194,8 +211,8 @@ Sankey siteSankey(const Plant& plant, const std::vector<std::optional<double>>& 
         }
         svg += fmt::format("<path class=\"link\" data-from=\"{}\" data-to=\"{}\" data-flow=\"{}\" d=\"{}\" "
                            "fill=\"none\" stroke=\"{}\" stroke-opacity=\"0.45\" stroke-width=\"{}\"/>\n",
-                           xmlEscape(summary.streams[s].from), xmlEscape(summary.streams[s].to),
-                           fmt::format("{:.9g}", flow), d,
+                           layout::escapeXml(summary.streams[s].from),
+                           layout::escapeXml(summary.streams[s].to), fmt::format("{:.9g}", flow), d,
                            linkColour(summary, summaryGraph, summary.streams[s].from, summary.streams[s].to),
                            fmt::format("{:.6g}", w));
     }
@@ -204,18 +221,30 @@ Sankey siteSankey(const Plant& plant, const std::vector<std::optional<double>>& 
         svg += fmt::format(
             "<rect class=\"node\" data-node=\"{}\" data-in=\"{}\" data-out=\"{}\" x=\"{}\" y=\"{}\" "
             "width=\"{}\" height=\"{}\" fill=\"#1f2937\"/>\n",
-            xmlEscape(node.id), fmt::format("{:.9g}", in[k]), fmt::format("{:.9g}", out[k]), svgNumber(x[k]),
-            fmt::format("{:.6g}", y[k]), svgNumber(nodeWidth), fmt::format("{:.6g}", height[k]));
-        const bool right = layout.boxes[k]->column == columns - 1;
-        const double tx = right ? x[k] + nodeWidth + 5 : x[k] - 5;
-        const std::string name = elide(node.name.empty() ? node.id : node.name, 10, left - 20);
+            layout::escapeXml(node.id), fmt::format("{:.9g}", in[k]), fmt::format("{:.9g}", out[k]),
+            svgNumber(x[k]), fmt::format("{:.6g}", y[k]), svgNumber(nodeWidth),
+            fmt::format("{:.6g}", height[k]));
+        // Sources labelled on their left, sinks on their right, workshops on a white plate over
+        // their bar (bands run on both sides of them).
+        const bool right = column[k] == columns - 1, first = column[k] == 0;
+        const char* anchor = right ? "start" : first ? "end" : "middle";
+        const double tx = right ? x[k] + nodeWidth + 5 : first ? x[k] - 5 : x[k] + nodeWidth / 2;
+        const std::string name =
+            elide(node.name.empty() ? node.id : node.name, 10, first || right ? left - 20 : 110);
+        const std::string value = fmt::format("{:.2f} {}", std::max(in[k], out[k]), options.flowUnit);
+        if (!first && !right) {
+            const double w =
+                std::max(layout::estimatedTextWidth(name, 10), layout::estimatedTextWidth(value, 9)) + 6;
+            svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"24\" fill=\"#ffffff\" "
+                               "fill-opacity=\"0.85\"/>\n",
+                               svgNumber(tx - w / 2), svgNumber(centreY(k) - 11), svgNumber(w));
+        }
         svg += fmt::format(
             "<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"{}\" fill=\"#111827\">{}</text>\n",
-            svgNumber(tx), svgNumber(centreY(k) - 1), right ? "start" : "end", xmlEscape(name));
+            svgNumber(tx), svgNumber(centreY(k) - 1), anchor, layout::escapeXml(name));
         svg += fmt::format(
             "<text x=\"{}\" y=\"{}\" font-size=\"9\" text-anchor=\"{}\" fill=\"#4b5563\">{}</text>\n",
-            svgNumber(tx), svgNumber(centreY(k) + 10), right ? "start" : "end",
-            xmlEscape(fmt::format("{:.2f} {}", std::max(in[k], out[k]), options.flowUnit)));
+            svgNumber(tx), svgNumber(centreY(k) + 10), anchor, layout::escapeXml(value));
     }
     svg += "</svg>\n";
     result.svg = std::move(svg);

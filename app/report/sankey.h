@@ -15,8 +15,8 @@
 namespace shuiheng::report {
 
 struct SankeyOptions {
-    double width = 760;
-    double height = 440; ///< of the bands' area; labels come on top
+    double width = 500;
+    double height = 330; ///< of the bands' area; labels come on top
     std::string flowUnit = "m3/h";
     std::string title;
 };

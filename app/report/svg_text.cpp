@@ -1,36 +1,11 @@
 #include "report/svg_text.h"
 
+#include "layout/diagram_layout.h"
+
 #include <cmath>
 #include <fmt/format.h>
 
 namespace shuiheng::report {
-
-std::string xmlEscape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&apos;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
 
 std::string svgNumber(double value) {
     if (!std::isfinite(value))
@@ -43,39 +18,18 @@ std::string svgNumber(double value) {
     return s == "-0" ? "0" : s;
 }
 
-} // namespace shuiheng::report
-
-namespace shuiheng::report {
-namespace {
-
-/// Length in bytes of the UTF-8 sequence starting with `lead`.
-std::size_t sequenceLength(unsigned char lead) {
-    return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-}
-
-} // namespace
-
-double approximateTextWidth(std::string_view text, double fontSize) {
-    double width = 0;
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t len = sequenceLength(static_cast<unsigned char>(text[i]));
-        width += (len >= 3 ? 1.0 : 0.6) * fontSize;
-        i += len;
-    }
-    return width;
-}
-
 std::string elide(std::string_view text, double fontSize, double maxWidth) {
-    if (approximateTextWidth(text, fontSize) <= maxWidth)
-        return std::string(text);
+    const std::string whole(text);
+    if (layout::estimatedTextWidth(whole, fontSize) <= maxWidth)
+        return whole;
     std::string out;
-    double width = fontSize; // room for the ellipsis
     for (std::size_t i = 0; i < text.size();) {
-        const std::size_t len = sequenceLength(static_cast<unsigned char>(text[i]));
-        width += (len >= 3 ? 1.0 : 0.6) * fontSize;
-        if (width > maxWidth)
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        const std::string next = out + std::string(text.substr(i, len));
+        if (layout::estimatedTextWidth(next, fontSize) + fontSize > maxWidth)
             break;
-        out.append(text.substr(i, len));
+        out = next;
         i += len;
     }
     return out + "…";
