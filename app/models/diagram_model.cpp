@@ -56,19 +56,27 @@ struct Problems {
 
 std::map<std::string, Problems> problemsById(const Plant& plant) {
     std::map<std::string, Problems> out;
+    std::map<std::string, std::string> meterStream;
+    for (const Meter& m : plant.meters)
+        meterStream.emplace(m.id, m.stream);
     for (const Diagnostic& d : validatePlant(plant)) {
-        // Subjects read "node U3" or "stream S4"; meters, readings and the plant have no item here.
+        // Subjects read "node U3", "stream S4" or "meter M2" (shown on its stream); readings and the
+        // plant have no item here.
         const std::string_view subject = d.subject;
         std::string id;
         for (const std::string_view prefix : {"node ", "stream "})
             if (subject.starts_with(prefix))
                 id = subject.substr(prefix.size());
+        if (subject.starts_with("meter "))
+            if (const auto it = meterStream.find(std::string(subject.substr(6))); it != meterStream.end())
+                id = it->second;
         if (d.severity == Severity::Note || id.empty())
             continue;
         Problems& p = out[id];
         if (!p.text.isEmpty())
             p.text += QLatin1Char('\n');
-        p.text += toQString(d.field.empty() ? d.message : d.field + ": " + d.message);
+        const std::string where = subject.starts_with("meter ") ? std::string(subject) + " " : std::string();
+        p.text += toQString(where + (d.field.empty() ? d.message : d.field + ": " + d.message));
         p.error = p.error || d.severity == Severity::Error;
     }
     return out;
@@ -190,6 +198,11 @@ void DiagramModel::show(const Plant& plant, const layout::DiagramLayout& diagram
     std::map<std::string, const Stream*> streams;
     for (const Stream& s : plant.streams)
         streams.emplace(s.id, &s);
+    std::map<std::string, QString> meters; // stream → its meters' ids
+    for (const Meter& m : plant.meters) {
+        QString& ids = meters[m.stream];
+        ids += (ids.isEmpty() ? QString() : QStringLiteral(", ")) + toQString(m.id);
+    }
     for (const layout::StreamPath& s : diagram.streams) {
         Row r;
         r.id = toQString(s.id);
@@ -217,6 +230,8 @@ void DiagramModel::show(const Plant& plant, const layout::DiagramLayout& diagram
         if (const Stream* stream = streams[s.id]; stream && stream->measurement)
             r.label = number(stream->measurement->value) + QStringLiteral(" ± ") +
                       number(stream->measurement->sigma);
+        else if (const auto m = meters.find(s.id); m != meters.end())
+            r.label = m->second; // metered: the meter's id says where the flow comes from
         attach(r, s.id);
         rows.push_back(r);
     }

@@ -41,7 +41,7 @@ public:
         HeightRole,
         PathRole,   ///< streams: SVG path data in diagram coordinates
         ArrowRole,  ///< streams: SVG path data of the arrowhead at the path's end
-        LabelRole,  ///< streams: "12.5 ± 0.25" when measured
+        LabelRole,  ///< streams: "12.5 ± 0.25" when measured, the meters' ids when metered
         LabelXRole, ///< streams: middle of the path; groups: caption position
         LabelYRole,
         PinnedRole, ///< nodes: placed by the user
@@ -51,7 +51,7 @@ public:
         ToRole,     ///< streams
         MeasuredRole,
         SelectedRole,
-        ProblemRole,  ///< the item's validation problems, one a line; empty when none
+        ProblemRole,  ///< the item's validation problems (a stream's: its meters' too), one a line
         SeverityRole, ///< "error", "warning" or "" (the worst of its problems)
     };
     Q_ENUM(Roles)

@@ -81,11 +81,12 @@ public:
 
     // --- Plant edits (the plant editor; docs/editor.md) ------------------------------------------
 
-    /// The plant's name, flow unit, nodes and streams only (no meters, readings or production): what
-    /// the editor shows. It may be a draft that does not validate.
+    /// The plant's name, flow unit, nodes, streams and meters (no readings or production): what the
+    /// editor shows, fast whatever the number of readings. It may be a draft that does not validate.
     Result<Plant> plantStructure();
 
     /// One edit of the plant, committed before it returns: `change` is applied to the current structure
+    /// (as plantStructure gives it; meters are read for reference and never written here)
     /// (read under the write lock, so another program's changes are not lost), the result is stored
     /// valid or not (a draft; only empty or repeated ids are refused), every changed node and stream
     /// gets a new version, and the edit goes into the journal that undo and redo use. `summary` names

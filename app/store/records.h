@@ -66,7 +66,7 @@ struct PlantEditState {
 /// The plant after an edit, undo or redo.
 struct PlantEditOutcome {
     bool changed = false; ///< false: nothing to do (no edit to undo, or an edit that changed nothing)
-    Plant plant;          ///< the structure now (name, flow unit, nodes, streams)
+    Plant plant;          ///< the structure now (name, flow unit, nodes, streams; meters as they are)
     PlantEditState state; ///< undo and redo after it
 };
 

@@ -68,8 +68,8 @@ Result<std::string> storeAttachment(Database& db, const QString& changeId, const
 Status writePlantStructure(Database& db, const QString& changeId, const QString& projectId,
                            const Plant& plant, ImportReport& report);
 
-/// The project's plant name, flow unit, plant-level unknown fields, nodes and streams.
-Status readPlantStructure(Database& db, Plant& plant);
+/// The project's plant name, flow unit, plant-level unknown fields, nodes and streams (and meters).
+Status readPlantStructure(Database& db, Plant& plant, bool withMeters = false);
 
 /// The plant's flow unit from the current project row.
 Result<std::string> flowUnit(Database& db);

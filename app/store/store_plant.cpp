@@ -86,7 +86,7 @@ Status detail::writePlantStructure(Database& db, const QString& changeId, const 
     return syncEntities(db, streamTable(), changeId, rows, report);
 }
 
-Status detail::readPlantStructure(Database& db, Plant& plant) {
+Status detail::readPlantStructure(Database& db, Plant& plant, bool withMeters) {
     auto q = db.select(QStringLiteral("SELECT plant_name, flow_unit, plant_extra FROM project WHERE "
                                       "superseded_by IS NULL"));
     if (!q)
@@ -108,6 +108,13 @@ Status detail::readPlantStructure(Database& db, Plant& plant) {
         return streams.status();
     for (const auto& [key, version] : *streams)
         plant.streams.push_back(streamFrom(key, version.values));
+    if (!withMeters)
+        return {};
+    auto meters = liveEntities(db, meterTable());
+    if (!meters)
+        return meters.status();
+    for (const auto& [key, version] : *meters)
+        plant.meters.push_back(meterFrom(key, version.values));
     return {};
 }
 
@@ -251,16 +258,11 @@ Result<Plant> ProjectStore::exportPlant(const std::string& campaignId) {
     if (Status s = requireOpen(false); !s)
         return s;
     Plant plant;
-    if (Status s = readPlantStructure(*db_, plant); !s)
+    if (Status s = readPlantStructure(*db_, plant, true); !s)
         return s;
-    auto meters = liveEntities(*db_, meterTable());
-    if (!meters)
-        return meters.status();
     std::set<std::string> meterIds;
-    for (const auto& [key, version] : *meters) {
-        plant.meters.push_back(meterFrom(key, version.values));
-        meterIds.insert(plant.meters.back().id);
-    }
+    for (const Meter& meter : plant.meters)
+        meterIds.insert(meter.id);
 
     std::string productionCampaign = campaignId;
     if (!campaignId.empty()) {

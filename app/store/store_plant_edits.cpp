@@ -85,7 +85,7 @@ Result<Plant> ProjectStore::plantStructure() {
     if (Status s = requireOpen(false); !s)
         return s;
     Plant plant;
-    if (Status s = readPlantStructure(*db_, plant); !s)
+    if (Status s = readPlantStructure(*db_, plant, true); !s)
         return s;
     return plant;
 }
@@ -108,7 +108,7 @@ Result<PlantEditOutcome> ProjectStore::editPlant(const std::function<Status(Plan
         return s;
     PlantEditOutcome outcome;
     Plant before;
-    if (Status s = readPlantStructure(*db_, before); !s)
+    if (Status s = readPlantStructure(*db_, before, true); !s)
         return s;
     outcome.plant = before;
     if (Status s = change(outcome.plant); !s)
@@ -155,7 +155,7 @@ Result<PlantEditOutcome> replay(Database& db, const std::string& projectId, cons
     if (!stacks)
         return stacks.status();
     PlantEditOutcome outcome;
-    if (Status s = readPlantStructure(db, outcome.plant); !s)
+    if (Status s = readPlantStructure(db, outcome.plant, true); !s)
         return s;
     std::vector<JournalEdit>& from = backwards ? stacks->done : stacks->undone;
     std::vector<JournalEdit>& to = backwards ? stacks->undone : stacks->done;

@@ -502,6 +502,10 @@ DiagramLayout layoutPlant(const Plant& plant, const LayoutOptions& options) {
         depthOf[frame.id] = frame.level - 1;
         out.groups.push_back(frame);
     }
+    // A stream is measured when it has a measurement or a meter (campaign data).
+    std::set<std::string> metered;
+    for (const Meter& meter : plant.meters)
+        metered.insert(meter.stream);
     for (const auto& [index, e] : dot.edges) {
         const Stream& stream = plant.streams[index];
         StreamPath path;
@@ -509,7 +513,7 @@ DiagramLayout layoutPlant(const Plant& plant, const LayoutOptions& options) {
         path.from = plant.nodes[graph.fromNode(index)].id;
         path.to = plant.nodes[graph.toNode(index)].id;
         path.type = graph.typeOf(index);
-        path.measured = stream.measurement.has_value();
+        path.measured = stream.measurement.has_value() || metered.contains(stream.id);
         path.loop = path.from == path.to;
         const Box& fromBox = out.node(path.from)->box;
         const Box& toBox = out.node(path.to)->box;

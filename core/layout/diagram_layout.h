@@ -60,8 +60,8 @@ struct StreamPath {
     std::string from;
     std::string to;
     StreamType type = StreamType::Cascade;
-    bool measured = false;
-    bool loop = false; ///< from = to: a circulation loop
+    bool measured = false; ///< a measurement or a meter (campaign data)
+    bool loop = false;     ///< from = to: a circulation loop
     /// Piecewise cubic Bezier: p0, c1, c2, p1, c1, c2, p2, ... (3n + 1 points). Starts on the
     /// border of `from`'s box and ends on the border of `to`'s box (where the arrow points).
     std::vector<Point> path;

@@ -236,6 +236,35 @@ private slots:
         QVERIFY(editor.groups().size() == 8);
     }
 
+    /// A campaign project: streams with meters count as measured and are labelled with their meters;
+    /// a meter whose stream is deleted is a problem, listed.
+    void meteredStreams() {
+        const QString file = dir_.filePath("campaign.shuiheng");
+        {
+            store::ProjectStore project;
+            QVERIFY(project.create(file.toStdString(), {"", "campaign", "", "", 0}, tester).ok());
+            const auto campaign = loadPlantFile(SHUIHENG_DATA_DIR "/plants/sample-campaign.json");
+            QVERIFY(campaign.plant);
+            QVERIFY(project.importPlant(*campaign.plant, tester).ok());
+        }
+        PlantEditor editor;
+        editor.setProjectPath(file);
+        QVERIFY(editor.ready());
+        const Plant stored = storedPlant(file);
+        QVERIFY(!stored.meters.empty());
+        const Meter& meter = stored.meters.front();
+        const QString stream = QString::fromStdString(meter.stream);
+        QVERIFY(editor.diagram()->value(stream, "measured").toBool());
+        QVERIFY(
+            editor.diagram()->value(stream, "label").toString().contains(QString::fromStdString(meter.id)));
+        // Its meter now names a stream that is gone: a problem of the plant, listed.
+        const int before = editor.errorCount();
+        QVERIFY(editor.deleteItems({stream}));
+        QVERIFY(editor.errorCount() > before);
+        QVERIFY(editor.problems().join('\n').contains(QString::fromStdString("meter " + meter.id)));
+        QCOMPARE(storedPlant(file).meters.size(), stored.meters.size()); // the editor leaves meters alone
+    }
+
     void badProjectPath_saysWhy() {
         PlantEditor editor;
         editor.setProjectPath(dir_.filePath("no-such.shuiheng"));

@@ -266,6 +266,16 @@ private slots:
         QVERIFY(layout.stream("S1") && layout.stream("S5") && !layout.stream("S2"));
     }
 
+    void meteredStream_countsAsMeasured() {
+        Plant plant = samplePlant();
+        QVERIFY(!layoutPlant(plant).stream("S12")->measured); // S12 has no measurement
+        Meter meter;
+        meter.id = "M12";
+        meter.stream = "S12";
+        plant.meters.push_back(meter);
+        QVERIFY(layoutPlant(plant).stream("S12")->measured);
+    }
+
     void emptyPlant_givesAnEmptyDiagram() {
         const DiagramLayout layout = layoutPlant(Plant{});
         QVERIFY(layout.nodes.empty());
