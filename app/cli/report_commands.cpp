@@ -10,6 +10,7 @@
 #include "io/plant_file.h"
 #include "report/application.h"
 #include "report/package.h"
+#include "report/prepared_report.h"
 #include "report/report_figures.h"
 #include "report/report_pdf.h"
 #include "report/report_strings.h"
@@ -61,44 +62,22 @@ void addSourceOptions(CLI::App* cmd, SourceArgs& args) {
         ->capture_default_str();
 }
 
-/// The source and its results, or the exit status to return.
-struct Loaded {
-    ReportSource source;
-    ReportResults results;
-    nlohmann::json words;
-    std::string html;
-};
-
-std::optional<Loaded> load(const SourceArgs& args, int& status) {
-    std::string error;
-    auto source = loadReportSource(args.path, error);
-    if (!source) {
-        std::cerr << error << '\n';
-        status = exitInvalidInput;
-        return std::nullopt;
-    }
-    if (!error.empty())
-        std::cerr << "warning: " << error << '\n';
-    auto texts = loadReportTexts(args.lang, args.templates, error);
-    if (!texts) {
-        std::cerr << error << '\n';
-        status = exitInvalidInput;
-        return std::nullopt;
-    }
+/// The source, its results and the words, or nullopt with the exit status set.
+std::optional<PreparedReport> load(const SourceArgs& args, int& status) {
     ResultOptions options;
     options.alpha = args.alpha;
     options.quotaDir = (shippedDataDir() / "quotas").string();
     options.userQuotaDir = userQuotaDir("").string();
-    Loaded loaded{std::move(*source), {}, std::move(texts->words), std::move(texts->html)};
-    loaded.results = computeResults(loaded.source.plant, options);
-    if (!loaded.results.balance.reconciliation.failure.empty()) {
-        std::cerr << args.path
-                  << ": the balance could not be computed: " << loaded.results.balance.reconciliation.failure
-                  << '\n';
-        status = exitInternal;
+    std::string error;
+    auto prepared = prepareReport(args.path, args.lang, args.templates, options, error);
+    if (!prepared) {
+        std::cerr << error << '\n';
+        status = error.find("could not be computed") != std::string::npos ? exitInternal : exitInvalidInput;
         return std::nullopt;
     }
-    return loaded;
+    if (!prepared->warning.empty())
+        std::cerr << "warning: " << prepared->warning << '\n';
+    return prepared;
 }
 
 int writeBytes(const std::string& path, const QByteArray& bytes) {
@@ -125,11 +104,7 @@ void addReportCommand(CLI::App& app, int& status) {
         auto loaded = load(*args, status);
         if (!loaded)
             return;
-        ReportOptions options;
-        options.lang = args->lang;
-        options.templateDir = args->templates;
-        options.date = *date;
-        const ReportOutput report = makeReport(loaded->source, loaded->results, options);
+        const ReportOutput report = makeReport(*loaded, *date);
         if (report.pdf.isEmpty()) {
             std::cerr << args->path << ": " << report.error << '\n';
             status = exitInternal;
@@ -176,7 +151,7 @@ void addXlsxCommand(CLI::App& app, int& status) {
         auto loaded = load(*args, status);
         if (!loaded)
             return;
-        if (const std::string error = exportXlsx(*out, loaded->source, loaded->results, loaded->words);
+        if (const std::string error = exportXlsx(*out, loaded->source, loaded->results, loaded->texts.words);
             !error.empty()) {
             std::cerr << error << '\n';
             status = exitInvalidInput;
@@ -259,11 +234,7 @@ void addPackageCommand(CLI::App& app, int& status) {
         auto loaded = load(*args, status);
         if (!loaded)
             return;
-        ReportOptions options;
-        options.lang = args->lang;
-        options.templateDir = args->templates;
-        options.date = extra->date;
-        const ReportOutput report = makeReport(loaded->source, loaded->results, options);
+        const ReportOutput report = makeReport(*loaded, extra->date);
         if (report.pdf.isEmpty()) {
             std::cerr << args->path << ": " << report.error << '\n';
             status = exitInternal;

@@ -31,14 +31,13 @@ Json headingsOf(const std::string& html) {
 
 } // namespace
 
-ReportOutput makeReport(const ReportSource& source, const ReportResults& results,
-                        const ReportOptions& options) {
+ReportOutput makeReport(const PreparedReport& prepared, const std::string& requestedDate) {
     ReportOutput out;
-    const auto texts = loadReportTexts(options.lang, options.templateDir, out.error);
-    if (!texts)
-        return out;
+    const ReportSource& source = prepared.source;
+    const ReportResults& results = prepared.results;
+    const ReportTexts* texts = &prepared.texts;
     const std::string date =
-        options.date.empty() ? QDate::currentDate().toString(Qt::ISODate).toStdString() : options.date;
+        requestedDate.empty() ? QDate::currentDate().toString(Qt::ISODate).toStdString() : requestedDate;
     Json data = reportData(source, results, texts->words, date);
 
     QMap<QString, QByteArray> svgs;

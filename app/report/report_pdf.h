@@ -5,19 +5,12 @@
 // platform is enough.
 
 #include "report/pdf_pages.h"
-#include "report/report_results.h"
-#include "report/report_source.h"
+#include "report/prepared_report.h"
 
 #include <QByteArray>
 #include <string>
 
 namespace shuiheng::report {
-
-struct ReportOptions {
-    std::string lang = "zh"; ///< zh or en
-    std::string templateDir; ///< empty: the built-in templates
-    std::string date;        ///< printed on the cover; empty: today
-};
 
 struct ReportOutput {
     QByteArray pdf;   ///< empty on failure
@@ -26,7 +19,7 @@ struct ReportOutput {
     std::string error;
 };
 
-ReportOutput makeReport(const ReportSource& source, const ReportResults& results,
-                        const ReportOptions& options);
+/// `date`: printed on the cover; empty: today.
+ReportOutput makeReport(const PreparedReport& prepared, const std::string& date = {});
 
 } // namespace shuiheng::report
