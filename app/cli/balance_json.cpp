@@ -1,7 +1,7 @@
 #include "cli/balance_json.h"
 
-#include "model/plant_graph.h"
-
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -24,37 +24,70 @@ Json nodeIds(const Plant& plant, const std::vector<int>& nodes) {
     return ids;
 }
 
+/// The text of one JSON value exactly as nlohmann's dump prints it, without building a value:
+/// numbers through the library's own shortest round-trip conversion, plain ASCII strings as they
+/// are, anything else (escapes, UTF-8) through the library.
+void appendValue(std::string& out, std::optional<double> value) {
+    if (!value || !std::isfinite(*value)) {
+        out += "null";
+        return;
+    }
+    std::array<char, 64> buffer{};
+    const char* end = nlohmann::detail::to_chars(buffer.data(), buffer.data() + buffer.size(), *value);
+    out.append(buffer.data(), static_cast<std::size_t>(end - buffer.data()));
+}
+void appendValue(std::string& out, std::string_view text) {
+    const bool plain = std::all_of(text.begin(), text.end(),
+                                   [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+    if (!plain) {
+        out += Json(text).dump();
+        return;
+    }
+    out += '"';
+    out += text;
+    out += '"';
+}
+void appendValue(std::string& out, bool value) {
+    out += value ? "true" : "false";
+}
+void appendValue(std::string& out, int value) {
+    out += std::to_string(value);
+}
+
 /// Appends `"key": value` as dump(2) prints an object member at depth 2.
-void member(std::string& out, std::string_view key, const Json& value, bool last = false) {
+template <typename Value>
+void member(std::string& out, std::string_view key, const Value& value, bool last = false) {
     out += "      \"";
     out += key;
     out += "\": ";
-    out += value.dump();
+    appendValue(out, value);
     out += last ? "\n" : ",\n";
 }
 
 /// The "streams" array exactly as nlohmann's dump(2) prints it at depth 1, written stream by stream:
 /// a document model of 100,000 stream objects costs more than reconciling them.
-std::string streamsText(const Plant& plant, const PlantGraph& graph, const balance::ReconciliationResult& r) {
+std::string streamsText(const Plant& plant, const std::vector<StreamType>& types,
+                        const balance::ReconciliationResult& r) {
     if (plant.streams.empty())
         return "[]";
     std::string out = "[\n";
     out.reserve(plant.streams.size() * 320);
+    using Number = std::optional<double>;
     for (std::size_t i = 0; i < plant.streams.size(); ++i) {
         const Stream& s = plant.streams[i];
         const auto& e = r.edges[i];
         out += "    {\n";
-        member(out, "id", s.id);
-        member(out, "measured", s.measurement ? number(s.measurement->value) : Json(nullptr));
-        member(out, "value", number(e.value));
-        member(out, "sigma", number(e.sigma));
+        member(out, "id", std::string_view(s.id));
+        member(out, "measured", s.measurement ? Number(s.measurement->value) : Number());
+        member(out, "value", e.value);
+        member(out, "sigma", e.sigma);
         member(out, "status", statusWord(e.status));
-        member(out, "z", number(e.z));
+        member(out, "z", e.z);
         member(out, "suspect", e.z && std::abs(*e.z) > r.criticalZ);
-        member(out, "from", s.from);
-        member(out, "to", s.to);
-        member(out, "type", toString(graph.typeOf(i)));
-        member(out, "measuredSigma", s.measurement ? number(s.measurement->sigma) : Json(nullptr),
+        member(out, "from", std::string_view(s.from));
+        member(out, "to", std::string_view(s.to));
+        member(out, "type", toString(types[i]));
+        member(out, "measuredSigma", s.measurement ? Number(s.measurement->sigma) : Number(),
                e.loopBlock < 0);
         if (e.loopBlock >= 0)
             member(out, "loopBlock", e.loopBlock, true);
@@ -81,7 +114,6 @@ std::string_view statusWord(balance::FlowStatus status) {
 }
 
 std::string balanceJson(const Plant& plant, const balance::PlantBalance& result) {
-    const PlantGraph graph(plant);
     const auto& r = result.reconciliation;
     Json doc;
     doc["flowUnit"] = plant.flowUnit;
@@ -158,7 +190,7 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
     // array's text cannot occur earlier (only "flowUnit" comes first, and its quotes are escaped).
     const std::string_view placeholder = "\n  \"streams\": []";
     const std::size_t at = text.find(placeholder);
-    text.replace(at + placeholder.size() - 2, 2, streamsText(plant, graph, r));
+    text.replace(at + placeholder.size() - 2, 2, streamsText(plant, result.streamTypes, r));
     return text + "\n";
 }
 

@@ -168,9 +168,15 @@ PlantBalance balancePlant(const Plant& input, const PlantBalanceOptions& options
                                            options.considerLeaks, &out.reconciliation, &flows);
     out.rawNodes = rawNodeTests(plant, graph);
     std::vector<std::size_t> intake;
-    for (StreamIndex s = 0; s < plant.streams.size(); ++s)
-        if (graph.isConnected(s) && graph.typeOf(s) == StreamType::Intake)
+    out.streamTypes.reserve(plant.streams.size());
+    for (StreamIndex s = 0; s < plant.streams.size(); ++s) {
+        // An unconnected stream is refused by validation; it keeps what it declares.
+        out.streamTypes.push_back(graph.isConnected(s)
+                                      ? graph.typeOf(s)
+                                      : plant.streams[s].declaredType.value_or(StreamType::Cascade));
+        if (graph.isConnected(s) && out.streamTypes.back() == StreamType::Intake)
             intake.push_back(s);
+    }
     out.advice = adviseMeters(flows, network, intake);
     explain(plant, graph, network, unitOfNode, out);
     for (auto& b : out.reconciliation.balances)

@@ -25,6 +25,8 @@ struct PlantBalance {
     std::vector<RawNodeTest> rawNodes;
     /// Which meter next, for the site intake (Σ intake streams) and the unobservable flows.
     MeterAdviceResult advice;
+    /// Per plant stream: its type (PlantGraph::typeOf), so that reports need not build the graph again.
+    std::vector<StreamType> streamTypes;
     /// Per balance of `reconciliation.balances` and per gross-error leak: node indices are
     /// plant node indices (the network's are mapped back).
     Diagnostics diagnostics;

@@ -39,6 +39,14 @@ SerialUpdates::SerialUpdates(const FlowNetwork& net, const Reconciler& base,
             if (e_.row[at(r)] >= 0)
                 rowInEnvClass_[at(e_.row[at(r)])] = false;
     u_.resize(e_.rowCount, 0);
+    const ReconciliationResult& before = base_.result();
+    meterQuadratic_.assign(net.edges.size(), 0.0);
+    for (std::size_t i = 0; i < net.edges.size(); ++i)
+        if (before.edges[i].z)
+            meterQuadratic_[i] = quadratic(meterSignature(i));
+    rowQuadratic_.resize(at(e_.rowCount));
+    for (int p = 0; p < e_.rowCount; ++p)
+        rowQuadratic_[at(p)] = base_.inverseAt(p, p);
 }
 
 SerialUpdates::Signature SerialUpdates::meterSignature(std::size_t edge) const {
@@ -58,13 +66,17 @@ double SerialUpdates::dotLambda(const Signature& f) const {
     return sum;
 }
 
-double SerialUpdates::projectedQuadratic(const Signature& f) const {
+double SerialUpdates::quadratic(const Signature& f) const {
     double fZf = 0;
     for (std::size_t a = 0; a < f.size(); ++a) {
         fZf += f[a].second * f[a].second * base_.inverseAt(f[a].first, f[a].first);
         for (std::size_t b = 0; b < a; ++b)
             fZf += 2 * f[a].second * f[b].second * base_.inverseAt(f[a].first, f[b].first);
     }
+    return fZf;
+}
+
+double SerialUpdates::projectedQuadratic(const Signature& f, double fZf) const {
     const Eigen::Index k = u_.cols();
     if (k == 0)
         return fZf;
@@ -141,7 +153,7 @@ SerialUpdates::Next SerialUpdates::strongest(bool considerLeaks) const {
         if (!before.edges[i].z || !net_.edges[i].measured || dropped_[i])
             continue;
         const Signature g = meterSignature(i);
-        const double gZg = projectedQuadratic(g);
+        const double gZg = projectedQuadratic(g, meterQuadratic_[i]);
         if (gZg <= 0)
             continue;
         const double gl = dotLambda(g);
@@ -170,7 +182,7 @@ SerialUpdates::Next SerialUpdates::strongest(bool considerLeaks) const {
             if (group == environmentGroup || tested[at(group)])
                 continue;
             tested[at(group)] = true;
-            const double zpp = projectedQuadratic({{p, 1.0}});
+            const double zpp = projectedQuadratic({{p, 1.0}}, rowQuadratic_[at(p)]);
             if (zpp <= 0)
                 continue;
             const double leak = lambda_[p] / zpp;

@@ -60,10 +60,14 @@ private:
     /// joins its balance to the environment). Mutable: finding compresses paths.
     mutable UnionFind merged_;
     std::vector<bool> dropped_; ///< per edge: a meter already accepted as biased
+    /// gᵀZg per edge and Z_pp per row before any update: looked up on the factor once, not per step.
+    std::vector<double> meterQuadratic_, rowQuadratic_;
 
     Signature meterSignature(std::size_t edge) const;
-    /// fᵀ Z' f = fᵀ Z f − (Uᵀf)ᵀ M⁻¹ (Uᵀf), with fᵀ Z f from the entries on the factor's pattern.
-    double projectedQuadratic(const Signature& f) const;
+    /// fᵀ Z f from the entries on the factor's pattern.
+    double quadratic(const Signature& f) const;
+    /// fᵀ Z' f = fᵀ Z f − (Uᵀf)ᵀ M⁻¹ (Uᵀf), given fᵀ Z f; 0 when f is (up to rounding) projected out.
+    double projectedQuadratic(const Signature& f, double fZf) const;
     double dotLambda(const Signature& f) const; ///< fᵀ λ'
     std::vector<int> nodesOfGroup(int reduced) const;
 };
