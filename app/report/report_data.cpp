@@ -316,7 +316,9 @@ Json indicatorRows(const ReportResults& results, const Json& words) {
                         {"name", word(words, "indicators", i.key)},
                         {"value", formatIndicator(i)},
                         {"unit", isRate(i) || i.unit == "1" ? "" : prettyUnit(i.unit)},
-                        {"note", i.reason.empty() ? word(words, "formulas", i.key) : i.reason}});
+                        {"note", !i.reason.empty()                   ? i.reason
+                                 : words["formulas"].contains(i.key) ? word(words, "formulas", i.key)
+                                                                     : i.formula}});
     }
     return rows;
 }
