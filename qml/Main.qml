@@ -195,6 +195,7 @@ ApplicationWindow {
 
         ReportStepPage {
             session: window.session
+            settings: window.settings
         }
     }
 }

@@ -3,11 +3,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Shuiheng.Models
 
-// Step 7, the report: hosts the report page when this build has it; says so otherwise.
+// Step 7, the report: its assessment, then the report page (made, previewed and exported from the
+// open project, in the app's language).
 Page {
     id: page
 
     required property ProjectSession session
+    required property AppSettings settings
 
     ColumnLayout {
         anchors.fill: parent
@@ -19,14 +21,12 @@ Page {
             stepKey: "report"
         }
 
-        Item {
+        ReportPage {
+            objectName: "reportPage"
             Layout.fillWidth: true
             Layout.fillHeight: true
-
-            EmptyListLabel {
-                objectName: "reportMissing"
-                text: qsTr("Writing the report from the app comes in a later version. The balance and the indicators above are what it will hold.")
-            }
+            projectPath: page.session.path
+            language: page.settings.language === "en" ? "en" : "zh"
         }
     }
 }

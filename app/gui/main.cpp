@@ -108,6 +108,7 @@ int main(int argc, char* argv[]) {
 
     // Declared before the engine, so that it outlives the QML that shows it.
     ProjectSession session;
+    session.setReportAvailable(true); // qml/report/ReportPage.qml is part of this build
     StartupProbe probe;
     const QString project = projectToOpen(parser, projectOption, *settings);
     if (!project.isEmpty()) {

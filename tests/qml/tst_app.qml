@@ -279,8 +279,13 @@ Item {
             const readings = goTo(window, "readings");
             compare(text(readings, "stepState"), "–  Blocked");
             compare(text(readings, "stepBlocker"), "Plan the test window first.");
+            session.reportAvailable = true;
             const report = goTo(window, "report");
-            verify(findChild(report, "reportMissing").visible);
+            const reportPage = findChild(report, "reportPage");
+            verify(reportPage.visible);
+            compare(reportPage.projectPath, session.path);
+            compare(reportPage.language, "zh");
+            compare(text(report, "stepSummary"), "Ready to write the report.");
             window.close();
         }
 
