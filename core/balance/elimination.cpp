@@ -1,5 +1,6 @@
 #include "balance/elimination.h"
 
+#include "balance/renumbering.h"
 #include "balance/union_find.h"
 
 #include <algorithm>
@@ -96,13 +97,14 @@ std::vector<bool> findBridges(const FlowNetwork& net, const Elimination& e,
 }
 
 /// Groups unmeasured flows into reduced nodes and numbers the independent reduced balances.
-void buildReducedSystem(const FlowNetwork& net, Elimination& e) {
+void buildReducedSystem(const FlowNetwork& net, Elimination& e, const Renumbering* order) {
     const std::size_t m = net.edges.size();
     UnionFind merged(e.internalNodes);
     for (std::size_t i = 0; i < m; ++i)
         if (!e.measured[i])
             merged.unite(e.internal(net.edges[i].from), e.internal(net.edges[i].to));
-    e.reducedNode = merged.labels(e.reducedCount);
+    // Labelled in the caller's node order: the rows follow, and so does the balance dropped per class.
+    e.reducedNode = merged.labels(e.reducedCount, order ? &order->localNode : nullptr);
     e.environmentReduced = e.reducedNode[at(e.internalNodes - 1)];
 
     // Reduced nodes tied together by uncertain measured flows; in a class without the
@@ -139,10 +141,13 @@ void buildReducedSystem(const FlowNetwork& net, Elimination& e) {
 
 /// Observability of unmeasured flows: bridges are determined by the cut they bridge; the other
 /// unmeasured flows lie on loops, and measuring the chords of each loop block determines it.
-void classifyUnmeasured(const FlowNetwork& net, Elimination& e) {
+void classifyUnmeasured(const FlowNetwork& net, Elimination& e, const Renumbering* order) {
     const std::size_t m = net.edges.size();
+    // In the caller's edge order: the spanning forest of the loop blocks (their chords) and the
+    // numbering of the blocks are chosen in it.
     std::vector<std::size_t> unmeasured;
-    for (std::size_t i = 0; i < m; ++i) {
+    for (std::size_t k = 0; k < m; ++k) {
+        const std::size_t i = order ? order->localEdge[k] : k;
         if (e.measured[i])
             continue;
         if (net.edges[i].from == net.edges[i].to) {
@@ -214,9 +219,11 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e) {
         }
     };
     growTree(blockOf[at(n - 1)]);
-    for (int v = 0; v < n; ++v)
-        if (const int b = blockOf[at(v)]; depth[at(b)] < 0 && !tree.of(b).empty())
+    for (int k = 0; k < n; ++k) {
+        const int b = blockOf[at(order ? order->localNode[at(k)] : k)];
+        if (depth[at(b)] < 0 && !tree.of(b).empty())
             growTree(b);
+    }
 
     // A measured edge crosses exactly the bridges on the tree path between its ends' blocks (each up
     // to its root when the ends lie in different trees): it enters the cut-off side of those on its
@@ -246,7 +253,7 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e) {
 
 } // namespace
 
-Elimination eliminate(const FlowNetwork& net) {
+Elimination eliminate(const FlowNetwork& net, const Renumbering* order) {
     Elimination e;
     const std::size_t m = net.edges.size();
     e.internalNodes = net.nodeCount + 1;
@@ -261,8 +268,8 @@ Elimination eliminate(const FlowNetwork& net) {
         e.measured[i] = net.edges[i].measured.has_value();
         e.exact[i] = e.measured[i] && net.edges[i].sigma == 0;
     }
-    buildReducedSystem(net, e);
-    classifyUnmeasured(net, e);
+    buildReducedSystem(net, e, order);
+    classifyUnmeasured(net, e, order);
     return e;
 }
 

@@ -31,16 +31,18 @@ const std::string& FlowCovariance::failure() const {
 }
 
 std::optional<LinearCombination> FlowCovariance::overMeasured(const LinearCombination& c) const {
-    const Elimination& e = reconciler_->elimination();
+    const detail::Reconciler& r = *reconciler_;
+    const Elimination& e = r.elimination(); // local numbering
     std::map<std::size_t, double> merged;
     for (const auto& [edge, coefficient] : c) {
         if (coefficient == 0)
             continue;
-        if (e.measured[edge]) {
+        const std::size_t local = r.localEdge(edge);
+        if (e.measured[local]) {
             merged[edge] += coefficient;
-        } else if (e.observable[edge]) {
-            for (const CutTerm& t : e.cut[edge])
-                merged[t.edge] += coefficient * e.cutSign[edge] * t.sign;
+        } else if (e.observable[local]) {
+            for (const CutTerm& t : e.cut[local])
+                merged[r.originalEdge(t.edge)] += coefficient * e.cutSign[local] * t.sign;
         } else {
             return std::nullopt;
         }

@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 #include <limits>
 #include <stdexcept>
-#include <unordered_set>
 
 namespace shuiheng::balance::detail {
 namespace {
@@ -60,6 +59,34 @@ std::vector<std::pair<int, double>> cutRowVector(const FlowNetwork& net, const E
 void Reconciler::run() {
     result_.edges.resize(net_.edges.size());
     result_.loopBlocks = std::move(e_.loopBlocks);
+    try {
+        estimate();
+    } catch (...) {
+        mapToOriginal(); // what was set, in the caller's numbering all the same
+        throw;
+    }
+    mapToOriginal();
+}
+
+void Reconciler::mapToOriginal() {
+    std::vector<EdgeEstimate> edges(result_.edges.size());
+    for (std::size_t local = 0; local < edges.size(); ++local)
+        edges[originalEdge(local)] = std::move(result_.edges[local]);
+    result_.edges = std::move(edges);
+    for (auto& block : result_.loopBlocks)
+        for (std::size_t& edge : block)
+            edge = originalEdge(edge);
+}
+
+std::vector<int> Reconciler::nodesOf(const std::vector<bool>& reducedNodes) const {
+    std::vector<int> nodes;
+    for (int v = 0; v < net_.nodeCount; ++v)
+        if (reducedNodes[at(e_.reducedNode[at(order_.localNode[at(v)])])])
+            nodes.push_back(v);
+    return nodes;
+}
+
+void Reconciler::estimate() {
     checkExactBalances();
     assemble();
     if (e_.rowCount > 0) {
@@ -113,10 +140,10 @@ void Reconciler::checkExactBalances() {
             continue;
         Contradiction c;
         c.imbalance = sum;
-        const std::unordered_set<int> members(group.begin(), group.end());
-        for (int v = 0; v + 1 < e_.internalNodes; ++v)
-            if (members.contains(e_.reducedNode[at(v)]))
-                c.nodes.push_back(v);
+        std::vector<bool> members(at(e_.reducedCount), false);
+        for (int r : group)
+            members[at(r)] = true;
+        c.nodes = nodesOf(members);
         result_.contradictions.push_back(std::move(c));
     }
 }
@@ -248,9 +275,9 @@ double Reconciler::quadraticForm(const std::vector<std::pair<int, double>>& w) c
 }
 
 void Reconciler::testBalances() {
-    std::vector<std::vector<int>> nodesOfRow(at(e_.rowCount));
-    for (int v = 0; v + 1 < e_.internalNodes; ++v)
-        if (const int row = e_.row[at(e_.reducedNode[at(v)])]; row >= 0)
+    std::vector<std::vector<int>> nodesOfRow(at(e_.rowCount)); // the caller's node numbers, ascending
+    for (int v = 0; v < net_.nodeCount; ++v)
+        if (const int row = e_.row[at(e_.reducedNode[at(order_.localNode[at(v)])])]; row >= 0)
             nodesOfRow[at(row)].push_back(v);
     result_.balances.resize(at(e_.rowCount));
     for (int p = 0; p < e_.rowCount; ++p) {
@@ -276,13 +303,15 @@ void Reconciler::globalTest() {
 }
 
 Eigen::VectorXd Reconciler::covarianceTimes(const std::vector<std::pair<std::size_t, double>>& c) const {
+    // Over the caller's edges, like c.
     Eigen::VectorXd out = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(net_.edges.size()));
     Eigen::VectorXd w = Eigen::VectorXd::Zero(e_.rowCount);
-    for (const auto& [edge, coefficient] : c) {
+    for (const auto& [original, coefficient] : c) {
+        const std::size_t edge = localEdge(original);
         if (!e_.measured[edge] || e_.exact[edge])
             continue;
         const double s2c = variance(edge) * coefficient;
-        out[static_cast<Eigen::Index>(edge)] += s2c;
+        out[static_cast<Eigen::Index>(original)] += s2c;
         if (!e_.crossing[edge])
             continue;
         const RowPair r = rowsOf(net_, e_, edge);
@@ -303,7 +332,7 @@ Eigen::VectorXd Reconciler::covarianceTimes(const std::vector<std::pair<std::siz
             g += y[r.head];
         if (r.tail >= 0)
             g -= y[r.tail];
-        out[static_cast<Eigen::Index>(i)] -= variance(i) * g;
+        out[static_cast<Eigen::Index>(originalEdge(i))] -= variance(i) * g;
     }
     return out;
 }

@@ -1,9 +1,14 @@
 #pragma once
 // The reconciliation of one flow network, step by step (docs/balance.md). Internal to
 // core/balance: reconcile() drives it, and the meter advice asks it for covariances.
+//
+// It works on the network renumbered for the cache (renumbering.h); everything it offers takes and
+// gives the caller's edge and node numbers, except elimination(), which is in the local numbering
+// (localEdge / originalEdge translate).
 
 #include "balance/elimination.h"
 #include "balance/reconciliation.h"
+#include "balance/renumbering.h"
 #include "balance/selected_inverse.h"
 
 #include <Eigen/SparseCore>
@@ -18,15 +23,25 @@ inline constexpr double maxRoundingError = 1e-3;
 class Reconciler {
 public:
     Reconciler(const FlowNetwork& net, const ReconciliationOptions& options)
-        : net_(net)
+        : order_(renumberForLocality(net))
+        , net_(order_.network)
         , options_(options)
-        , e_(eliminate(net)) {}
+        , e_(eliminate(net_, &order_)) {}
 
     /// Eliminates, factorises and computes every estimate and test; throws on a numerical failure.
+    /// The result is in the caller's numbering either way.
     void run();
     ReconciliationResult& result() { return result_; }
     const ReconciliationResult& result() const { return result_; }
+    /// In the local numbering.
     const Elimination& elimination() const { return e_; }
+    std::size_t localEdge(std::size_t edge) const { return order_.localEdge[edge]; }
+    std::size_t originalEdge(std::size_t local) const { return order_.originalEdge[local]; }
+    /// The reduced node of a node of the caller's network (or the environment).
+    int reducedNodeOf(int node) const {
+        return e_.reducedNode[static_cast<std::size_t>(
+            order_.localNode[static_cast<std::size_t>(node == environment ? net_.nodeCount : node)])];
+    }
 
     /// Cov(x̂)·c for a combination c of measured edges (edge, coefficient), as a vector over all
     /// edges (0 for unmeasured ones): Σc − ΣGᵀV⁻¹GΣc, one solve. After run().
@@ -42,12 +57,14 @@ public:
         return scale_.cwiseProduct(inverse_.solve(scale_.cwiseProduct(w)));
     }
     /// The reduced rows an edge's measurement enters: (+1 at head, −1 at tail), −1 for no row.
-    std::pair<int, int> rowsOfEdge(std::size_t i) const {
-        return {e_.rowOfEdgeEnd(net_.edges[i].to), e_.rowOfEdgeEnd(net_.edges[i].from)};
+    std::pair<int, int> rowsOfEdge(std::size_t edge) const {
+        const NetworkEdge& local = net_.edges[localEdge(edge)];
+        return {e_.rowOfEdgeEnd(local.to), e_.rowOfEdgeEnd(local.from)};
     }
 
 private:
-    const FlowNetwork& net_;
+    Renumbering order_;
+    const FlowNetwork& net_; ///< the local network, order_.network
     const ReconciliationOptions& options_;
     Elimination e_;
     ReconciliationResult result_;
@@ -62,6 +79,12 @@ private:
 
     /// (V⁻¹)_pq from the selected inverse of the scaled matrix.
     double vInverse(int p, int q) const { return scale_[p] * scale_[q] * *inverse_.at(p, q); }
+
+    /// The caller's numbers of the network nodes in a set of reduced nodes, ascending.
+    std::vector<int> nodesOf(const std::vector<bool>& reducedNodes) const;
+
+    /// Everything run() computes, in the local numbering.
+    void estimate();
 
     /// A balance that only exact flows carry must close; report those that do not.
     void checkExactBalances();
@@ -84,6 +107,9 @@ private:
     void testBalances();
 
     void globalTest();
+
+    /// The result's edges and loop blocks from the local numbering to the caller's.
+    void mapToOriginal();
 
     /// Sets result.roundingError; throws when it makes the numbers meaningless.
     void estimateRoundingError();

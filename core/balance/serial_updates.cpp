@@ -92,10 +92,10 @@ void SerialUpdates::accept(const GrossError& error) {
     if (error.kind == GrossError::Kind::MeterBias) {
         f = meterSignature(error.edge);
         dropped_[error.edge] = true;
-        merged_.unite(e_.reducedNode[at(e_.internal(net_.edges[error.edge].from))],
-                      e_.reducedNode[at(e_.internal(net_.edges[error.edge].to))]);
+        merged_.unite(base_.reducedNodeOf(net_.edges[error.edge].from),
+                      base_.reducedNodeOf(net_.edges[error.edge].to));
     } else {
-        const int reduced = e_.reducedNode[at(error.nodes.front())];
+        const int reduced = base_.reducedNodeOf(error.nodes.front());
         f.push_back({e_.row[at(reduced)], 1.0});
         merged_.unite(reduced, e_.environmentReduced);
     }
@@ -136,8 +136,8 @@ bool SerialUpdates::passes() const {
 std::vector<int> SerialUpdates::nodesOfGroup(int reduced) const {
     const int root = merged_.find(reduced);
     std::vector<int> nodes;
-    for (int v = 0; v + 1 < e_.internalNodes; ++v)
-        if (merged_.find(e_.reducedNode[at(v)]) == root)
+    for (int v = 0; v < net_.nodeCount; ++v)
+        if (merged_.find(base_.reducedNodeOf(v)) == root)
             nodes.push_back(v);
     return nodes;
 }

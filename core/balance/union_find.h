@@ -35,12 +35,14 @@ public:
         return true;
     }
 
-    /// Dense labels 0..count-1 for the sets, in order of first appearance.
-    std::vector<int> labels(int& count) {
+    /// Dense labels 0..count-1 for the sets, in order of first appearance when the elements are
+    /// visited in `order` (a permutation of them), or else as numbered.
+    std::vector<int> labels(int& count, const std::vector<int>* order = nullptr) {
         std::vector<int> label(parent_.size(), -1);
         std::vector<int> result(parent_.size());
         count = 0;
-        for (int x = 0; x < static_cast<int>(parent_.size()); ++x) {
+        for (int k = 0; k < static_cast<int>(parent_.size()); ++k) {
+            const int x = order ? (*order)[idx(k)] : k;
             const int root = find(x);
             if (label[idx(root)] < 0)
                 label[idx(root)] = count++;

@@ -1,11 +1,14 @@
 // Benchmark of the balance engine (issue 3 targets). Prints its figures; not part of ctest.
 //   bench_balance [--quick]          all figures (--quick: without the 100k cases)
+//   bench_balance --growth           only the reconciliation at 1k, 10k and 100k streams
+//   bench_balance --profile N        reconcile a plant of about N streams 20 times (for a profiler)
 //   bench_balance --write-plant FILE the 100k-stream plant file of the whole-process case, to profile
 // Medians over repeated runs, single thread, on whatever machine runs it.
 
 #include "balance/elimination.h"
 #include "balance/gross_errors.h"
 #include "balance/reconciliation.h"
+#include "balance/renumbering.h"
 #include "compare.h"
 #include "dense_reference.h"
 #include "io/plant_file.h"
@@ -137,34 +140,82 @@ int main(int argc, char** argv) {
         savePlantFile(argv[2], toPlant(test::largePlant(45, 100000).network));
         return 0;
     }
-    std::printf("Balance engine benchmark (medians; single thread)%s\n\n", quick ? " [quick]" : "");
-
-    // 1. Sizes: classification + reconciliation + sigma + all tests.
-    std::printf("%10s %8s %8s %12s %12s\n", "streams", "units", "dof", "reconcile", "cpu");
-    double t10k = 0, t100k = 0, c10k = 0, c100k = 0;
-    for (std::size_t size : {std::size_t{1000}, std::size_t{10000}, std::size_t{100000}}) {
-        if (quick && size > 10000)
-            break;
-        const auto plant = test::largePlant(42, size);
-        ReconciliationResult r;
-        const int runs = size <= 1000 ? 51 : size <= 10000 ? 11 : 5;
+    if (argc > 2 && std::strcmp(argv[1], "--profile") == 0) { // one size, repeated, for perf/callgrind
+        const auto plant = test::largePlant(42, static_cast<std::size_t>(std::atol(argv[2])));
         double cpu = 0;
         const double t = medianSeconds(
-            runs, [&] { r = reconcile(plant.network); }, &cpu);
-        std::printf("%10zu %8d %8d %9.2f ms %9.2f ms\n", plant.network.edges.size(), plant.network.nodeCount,
-                    r.global.dof, t * 1e3, cpu * 1e3);
-        if (size == 10000) {
-            t10k = t;
-            c10k = cpu;
-        }
-        if (size == 100000) {
-            t100k = t;
-            c100k = cpu;
-        }
+            20, [&] { reconcile(plant.network); }, &cpu);
+        double renumberCpu = 0;
+        medianSeconds(
+            20, [&] { renumberForLocality(plant.network); }, &renumberCpu);
+        const FlowNetwork ordered = renumberForLocality(plant.network).network;
+        double orderedCpu = 0;
+        medianSeconds(
+            20, [&] { reconcile(ordered); }, &orderedCpu);
+        std::printf("%zu streams: %.2f ms (cpu %.2f ms; of it renumbering %.2f ms; the network given in that "
+                    "order: cpu %.2f ms)\n",
+                    plant.network.edges.size(), t * 1e3, cpu * 1e3, renumberCpu * 1e3, orderedCpu * 1e3);
+        return 0;
     }
-    if (t100k > 0)
-        std::printf("growth 10k -> 100k streams: %.1fx wall, %.1fx cpu (target <= 12x)\n", t100k / t10k,
-                    c100k / c10k);
+    const bool growthOnly = argc > 1 && std::strcmp(argv[1], "--growth") == 0;
+    std::printf("Balance engine benchmark (medians; single thread)%s\n\n", quick ? " [quick]" : "");
+
+    // 1. Sizes: classification + reconciliation + sigma + all tests. The sizes take turns, round
+    // after round, so that the other work on the machine weighs on each about equally: the growth
+    // from 10k to 100k is the median over the rounds of (100k time / that round's 10k time).
+    std::printf("%10s %8s %8s %12s %12s\n", "streams", "units", "dof", "reconcile", "cpu");
+    struct Size {
+        test::GeneratedNetwork plant;
+        int runsPerRound;
+        std::vector<double> wall, cpu;
+        std::vector<double> roundWall, roundCpu; // this size's median in each round
+        int dof = 0;
+    };
+    std::vector<Size> sizes;
+    for (std::size_t size : {std::size_t{1000}, std::size_t{10000}, std::size_t{100000}})
+        if (!quick || size <= 10000)
+            sizes.push_back({test::largePlant(42, size),
+                             size <= 1000    ? 11
+                             : size <= 10000 ? 3
+                                             : 1,
+                             {},
+                             {},
+                             {},
+                             {},
+                             0});
+    const int rounds = quick ? 5 : 9;
+    for (int round = 0; round < rounds; ++round)
+        for (Size& size : sizes) {
+            std::vector<double> wall, cpu;
+            for (int run = 0; run < size.runsPerRound; ++run) {
+                double c = 0;
+                ReconciliationResult r;
+                wall.push_back(medianSeconds(
+                    1, [&] { r = reconcile(size.plant.network); }, &c));
+                cpu.push_back(c);
+                size.dof = r.global.dof;
+            }
+            size.wall.insert(size.wall.end(), wall.begin(), wall.end());
+            size.cpu.insert(size.cpu.end(), cpu.begin(), cpu.end());
+            size.roundWall.push_back(median(wall));
+            size.roundCpu.push_back(median(cpu));
+        }
+    for (const Size& size : sizes)
+        std::printf("%10zu %8d %8d %9.2f ms %9.2f ms\n", size.plant.network.edges.size(),
+                    size.plant.network.nodeCount, size.dof, median(size.wall) * 1e3, median(size.cpu) * 1e3);
+    if (sizes.size() == 3) {
+        std::vector<double> wallRatio, cpuRatio;
+        for (int round = 0; round < rounds; ++round) {
+            const auto k = static_cast<std::size_t>(round);
+            wallRatio.push_back(sizes[2].roundWall[k] / sizes[1].roundWall[k]);
+            cpuRatio.push_back(sizes[2].roundCpu[k] / sizes[1].roundCpu[k]);
+        }
+        std::printf(
+            "growth 10k -> 100k streams: %.1fx wall, %.1fx cpu (median of %d rounds; target <= 12x)\n",
+            median(wallRatio), median(cpuRatio), rounds);
+    }
+    if (growthOnly)
+        return 0;
 
     // 2. Serial elimination of 5 gross errors in a 10,000-stream plant.
     {

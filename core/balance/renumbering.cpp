@@ -1,0 +1,100 @@
+#include "balance/renumbering.h"
+
+#include <cstdint>
+
+namespace shuiheng::balance {
+namespace {
+
+std::size_t at(int i) {
+    return static_cast<std::size_t>(i);
+}
+
+} // namespace
+
+Renumbering renumberForLocality(const FlowNetwork& net) {
+    const int n = net.nodeCount;
+    const std::size_t m = net.edges.size();
+    // Per node its edges and their other ends, in two flat arrays: the search then reads only these
+    // and two small arrays of marks, never the edges themselves (each a cache miss at 100,000).
+    struct Link {
+        int other;          // the other end, or environment
+        std::uint32_t edge; // 8 bytes a link: half the memory to wait for
+    };
+    std::vector<std::size_t> start(at(n) + 1, 0);
+    for (const NetworkEdge& e : net.edges) {
+        if (e.from != environment)
+            ++start[at(e.from) + 1];
+        if (e.to != environment)
+            ++start[at(e.to) + 1];
+    }
+    for (std::size_t v = 1; v < start.size(); ++v)
+        start[v] += start[v - 1];
+    std::vector<Link> links(start.back());
+    {
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < m; ++i) {
+            const NetworkEdge& e = net.edges[i];
+            if (e.from != environment)
+                links[next[at(e.from)]++] = {e.to, static_cast<std::uint32_t>(i)};
+            if (e.to != environment)
+                links[next[at(e.to)]++] = {e.from, static_cast<std::uint32_t>(i)};
+        }
+    }
+
+    Renumbering r;
+    r.localNode.assign(at(n) + 1, -1);
+    r.originalNode.reserve(at(n) + 1);
+    r.originalEdge.reserve(m);
+    std::vector<bool> placed(m, false);
+    auto reach = [&](int v) {
+        r.localNode[at(v)] = static_cast<int>(r.originalNode.size());
+        r.originalNode.push_back(v);
+    };
+    for (int first = 0; first < n; ++first) {
+        if (r.localNode[at(first)] >= 0)
+            continue;
+        // originalNode doubles as the queue: the nodes reached in this search are its tail.
+        std::size_t head = r.originalNode.size();
+        reach(first);
+        for (; head < r.originalNode.size(); ++head) {
+            // The nodes queued next have their links somewhere in the array: ask for them early, or
+            // the search waits for memory at every node.
+            if (head + 8 < r.originalNode.size())
+                __builtin_prefetch(&start[at(r.originalNode[head + 8])]);
+            if (head + 4 < r.originalNode.size())
+                __builtin_prefetch(links.data() + start[at(r.originalNode[head + 4])]);
+            const int v = r.originalNode[head];
+            for (std::size_t k = start[at(v)]; k < start[at(v) + 1]; ++k) {
+                const Link link = links[k];
+                if (placed[link.edge])
+                    continue;
+                placed[link.edge] = true;
+                r.originalEdge.push_back(link.edge);
+                if (link.other != environment && r.localNode[at(link.other)] < 0)
+                    reach(link.other);
+            }
+        }
+    }
+    r.localNode[at(n)] = n; // the environment stays last
+    r.originalNode.push_back(n);
+    for (std::size_t i = 0; i < m; ++i) // edges with the environment at both ends
+        if (!placed[i])
+            r.originalEdge.push_back(i);
+
+    r.localEdge.resize(m);
+    r.network.nodeCount = n;
+    r.network.edges.resize(m);
+    for (std::size_t local = 0; local < m; ++local) {
+        const std::size_t i = r.originalEdge[local];
+        r.localEdge[i] = local;
+        NetworkEdge& e = r.network.edges[local];
+        e = net.edges[i];
+        if (e.from != environment)
+            e.from = r.localNode[at(e.from)];
+        if (e.to != environment)
+            e.to = r.localNode[at(e.to)];
+    }
+    return r;
+}
+
+} // namespace shuiheng::balance
