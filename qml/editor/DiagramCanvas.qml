@@ -110,19 +110,47 @@ Flickable {
     contentWidth: Math.max(width, editor.diagram.diagramWidth * zoom + 48)
     contentHeight: Math.max(height, editor.diagram.diagramHeight * zoom + 48)
     boundsBehavior: Flickable.StopAtBounds
+    // Two fingers on the canvas zoom; the view must not pan (and take the touch points) meanwhile.
+    interactive: !pinchHandler.active
     ScrollBar.vertical: ScrollBar {
     }
     ScrollBar.horizontal: ScrollBar {
     }
 
-    // Two fingers zoom (a PinchArea: Flickable lets it have two-finger touches); one pans.
-    PinchArea {
-        property real startZoom: 1
+    // Two fingers zoom, wherever they land. The handler sits on a layer above the content (parented to
+    // the view itself, so it does not scroll): it sees every press first and only watches (a passive
+    // grab), so taps and drags still reach the nodes and streams below; once two fingers spread, it
+    // takes the touch points over from whatever had them. A handler on the content would never see a
+    // press that a node or stream chip accepted.
+    Item {
+        parent: view
+        anchors.fill: parent
+        z: 1
 
+        PinchHandler {
+            id: pinchHandler
+
+            property real startZoom: 1
+            property real startScale: 1
+
+            target: null
+            grabPermissions: PointerHandler.CanTakeOverFromAnything
+            onActiveChanged: {
+                if (active) {
+                    startZoom = view.zoom;
+                    startScale = scale;
+                }
+            }
+            onScaleChanged: {
+                if (active)
+                    view.setZoom(startZoom * scale / startScale, centroid.position.x, centroid.position.y);
+            }
+        }
+    }
+
+    Item {
         width: view.contentWidth
         height: view.contentHeight
-        onPinchStarted: startZoom = view.zoom
-        onPinchUpdated: pinch => view.setZoom(startZoom * pinch.scale, pinch.center.x - view.contentX, pinch.center.y - view.contentY)
 
         Rectangle {
             objectName: "canvasBackground"
@@ -130,7 +158,7 @@ Flickable {
             height: view.contentHeight
             color: "#fafafa"
 
-            // A MouseArea, not a TapHandler: a TapHandler here would keep the pinch from the PinchArea.
+            // A MouseArea, not a TapHandler: a tap must not compete with the pinch for the touch points.
             MouseArea {
                 anchors.fill: parent
                 onClicked: view.editor.selection = []
