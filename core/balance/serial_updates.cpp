@@ -40,10 +40,11 @@ SerialUpdates::SerialUpdates(const FlowNetwork& net, const Reconciler& base,
                 rowInEnvClass_[at(e_.row[at(r)])] = false;
     u_.resize(e_.rowCount, 0);
     const ReconciliationResult& before = base_.result();
-    meterQuadratic_.assign(net.edges.size(), 0.0);
     for (std::size_t i = 0; i < net.edges.size(); ++i)
-        if (before.edges[i].z)
-            meterQuadratic_[i] = quadratic(meterSignature(i));
+        if (before.edges[i].z && net.edges[i].measured) {
+            const auto [head, tail] = base_.rowsOfEdge(i);
+            meters_.push_back({i, head, tail, *net.edges[i].measured, quadratic(meterSignature(i))});
+        }
     rowQuadratic_.resize(at(e_.rowCount));
     for (int p = 0; p < e_.rowCount; ++p)
         rowQuadratic_[at(p)] = base_.inverseAt(p, p);
@@ -64,6 +65,26 @@ double SerialUpdates::dotLambda(const Signature& f) const {
     for (const auto& [row, value] : f)
         sum += value * lambda_[row];
     return sum;
+}
+
+double SerialUpdates::dotLambda(const Meter& m) const {
+    return (m.head >= 0 ? lambda_[m.head] : 0.0) - (m.tail >= 0 ? lambda_[m.tail] : 0.0);
+}
+
+double SerialUpdates::projectedQuadratic(const Meter& m) const {
+    const Eigen::Index k = u_.cols();
+    if (k == 0)
+        return m.quadratic;
+    // Uᵀ g into buffers kept between calls: every step calls this for every meter.
+    Eigen::VectorXd& w = scratch_.first;
+    w.setZero(k);
+    if (m.head >= 0)
+        w += u_.row(m.head).transpose();
+    if (m.tail >= 0)
+        w -= u_.row(m.tail).transpose();
+    scratch_.second.noalias() = mInverse_ * w;
+    const double projected = m.quadratic - w.dot(scratch_.second);
+    return projected > projectedOut * m.quadratic ? projected : 0.0;
 }
 
 double SerialUpdates::quadratic(const Signature& f) const {
@@ -148,18 +169,17 @@ SerialUpdates::Next SerialUpdates::strongest(bool considerLeaks) const {
     bool found = false;
     // Meter bias: statistic z², bias estimate gᵀλ' / gᵀZ'g (measured − true).
     std::vector<double> statistics(net_.edges.size(), -1.0);
-    const ReconciliationResult& before = base_.result();
-    for (std::size_t i = 0; i < net_.edges.size(); ++i) {
-        if (!before.edges[i].z || !net_.edges[i].measured || dropped_[i])
+    for (const Meter& m : meters_) {
+        const std::size_t i = m.edge;
+        if (dropped_[i])
             continue;
-        const Signature g = meterSignature(i);
-        const double gZg = projectedQuadratic(g, meterQuadratic_[i]);
+        const double gZg = projectedQuadratic(m);
         if (gZg <= 0)
             continue;
-        const double gl = dotLambda(g);
+        const double gl = dotLambda(m);
         statistics[i] = gl * gl / gZg;
         const double bias = gl / gZg;
-        if (*net_.edges[i].measured - bias < 0)
+        if (m.measured - bias < 0)
             continue; // the true flow would be negative: not a plausible explanation
         if (!found || statistics[i] > best.statistic) {
             found = true;

@@ -60,8 +60,19 @@ private:
     /// joins its balance to the environment). Mutable: finding compresses paths.
     mutable UnionFind merged_;
     std::vector<bool> dropped_; ///< per edge: a meter already accepted as biased
-    /// gᵀZg per edge and Z_pp per row before any update: looked up on the factor once, not per step.
-    std::vector<double> meterQuadratic_, rowQuadratic_;
+    /// The meters that can be tested (a z in the base reconciliation), with what each step needs of
+    /// them at hand: every step looks at all of them, and finding their rows anew each time (through
+    /// the elimination's node and row tables) cost more than the statistics themselves.
+    struct Meter {
+        std::size_t edge;
+        int head, tail; ///< the rows of its signature, −1 for none (meterSignature)
+        double measured;
+        double quadratic; ///< gᵀZg before any update, looked up on the factor once
+    };
+    std::vector<Meter> meters_;
+    /// Z_pp per row before any update.
+    std::vector<double> rowQuadratic_;
+    mutable std::pair<Eigen::VectorXd, Eigen::VectorXd> scratch_; ///< for projectedQuadratic(Meter)
 
     Signature meterSignature(std::size_t edge) const;
     /// fᵀ Z f from the entries on the factor's pattern.
@@ -69,6 +80,9 @@ private:
     /// fᵀ Z' f = fᵀ Z f − (Uᵀf)ᵀ M⁻¹ (Uᵀf), given fᵀ Z f; 0 when f is (up to rounding) projected out.
     double projectedQuadratic(const Signature& f, double fZf) const;
     double dotLambda(const Signature& f) const; ///< fᵀ λ'
+    /// projectedQuadratic and dotLambda of a meter's signature, without building it.
+    double projectedQuadratic(const Meter& meter) const;
+    double dotLambda(const Meter& meter) const;
     std::vector<int> nodesOfGroup(int reduced) const;
 };
 

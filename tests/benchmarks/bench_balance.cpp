@@ -1,6 +1,7 @@
 // Benchmark of the balance engine (issue 3 targets). Prints its figures; not part of ctest.
 //   bench_balance [--quick]          all figures (--quick: without the 100k cases)
 //   bench_balance --growth           only the reconciliation at 1k, 10k and 100k streams
+//   bench_balance --cli              only shuiheng-cli balance --json on the 100k plant file, and its steps
 //   bench_balance --profile N        reconcile a plant of about N streams 20 times (for a profiler)
 //   bench_balance --write-plant FILE the 100k-stream plant file of the whole-process case, to profile
 // Medians over repeated runs, single thread, on whatever machine runs it.
@@ -9,10 +10,15 @@
 #include "balance/gross_errors.h"
 #include "balance/reconciliation.h"
 #include "balance/renumbering.h"
+#include "campaign/flows.h"
+#include "cli/balance_json.h"
 #include "compare.h"
 #include "dense_reference.h"
+#include "io/atomic_file.h"
 #include "io/plant_file.h"
+#include "model/plant_graph.h"
 #include "random_networks.h"
+#include "validation/validate_plant.h"
 
 #include <algorithm>
 #include <chrono>
@@ -23,6 +29,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <sys/resource.h>
@@ -132,6 +139,67 @@ std::vector<std::size_t> injectGrossErrors(FlowNetwork& net, int count, std::mt1
     return chosen;
 }
 
+/// Where the whole-process time goes: the steps of `shuiheng-cli balance --json`, each in this
+/// process (CPU seconds, median of three).
+void printCliPhases(const std::filesystem::path& file) {
+    std::string text, error;
+    PlantFileResult parsed;
+    Plant plant;
+    std::unique_ptr<PlantGraph> graph;
+    FlowNetwork network;
+    balance::PlantBalance result;
+    Plant measured;
+    std::string json;
+    struct Phase {
+        const char* name;
+        std::function<void()> work;
+    };
+    const std::vector<Phase> phases{
+        {"read the file", [&] { text = readWholeFile(file, error).value_or(""); }},
+        {"parse the JSON into a plant", [&] { parsed = parsePlantJson(text); }},
+        {"validate", [&] { validatePlant(*parsed.plant); }},
+        {"  of it: the plant graph", [&] { graph = std::make_unique<PlantGraph>(*parsed.plant); }},
+        {"balancePlant (all of the below)", [&] { result = balance::balancePlant(*parsed.plant); }},
+        {"  the flow network", [&] { network = balance::toFlowNetwork(*parsed.plant, *graph); }},
+        {"  reconcile", [&] { reconcile(network); }},
+        {"  serial elimination", [&] { eliminateGrossErrors(network); }},
+        {"measured plant for the output",
+         [&] { measured = campaign::withDerivedMeasurements(*parsed.plant); }},
+        {"write the JSON document", [&] { json = cli::balanceJson(measured, result); }},
+    };
+    std::printf("  its steps in this process (cpu, median of 3):\n");
+    for (const Phase& phase : phases) {
+        double cpu = 0;
+        medianSeconds(3, phase.work, &cpu);
+        std::printf("    %-34s %7.0f ms\n", phase.name, cpu * 1e3);
+    }
+}
+
+/// shuiheng-cli balance --json on a 100,000-stream plant file, as a whole process and step by step.
+void wholeProcess() {
+    const auto plant = test::largePlant(45, 100000);
+    const auto dir = std::filesystem::temp_directory_path() / "shuiheng-bench";
+    std::filesystem::create_directories(dir);
+    const auto file = dir / "plant-100k.json";
+    savePlantFile(file, toPlant(plant.network));
+    const std::string command =
+        std::string(SHUIHENG_BIN_DIR) + "/shuiheng-cli balance --json " + file.string() + " > /dev/null";
+    double cpu = 0;
+    const double t = medianSeconds(
+        3,
+        [&] {
+            if (std::system(command.c_str()) != 0)
+                std::printf("shuiheng-cli failed\n");
+        },
+        &cpu, RUSAGE_CHILDREN);
+    std::printf("\nshuiheng-cli balance --json, 100k-stream plant file (%.1f MB): %.2f s wall, %.2f s "
+                "cpu (target <= "
+                "5 s)\n",
+                static_cast<double>(std::filesystem::file_size(file)) / 1e6, t, cpu);
+    printCliPhases(file);
+    std::filesystem::remove_all(dir);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -158,8 +226,13 @@ int main(int argc, char** argv) {
         return 0;
     }
     const bool growthOnly = argc > 1 && std::strcmp(argv[1], "--growth") == 0;
+    const bool cliOnly = argc > 1 && std::strcmp(argv[1], "--cli") == 0;
     std::printf("Balance engine benchmark (medians; single thread)%s\n\n", quick ? " [quick]" : "");
 
+    if (cliOnly) {
+        wholeProcess();
+        return 0;
+    }
     // 1. Sizes: classification + reconciliation + sigma + all tests. The sizes take turns, round
     // after round, so that the other work on the machine weighs on each about equally: the growth
     // from 10k to 100k is the median over the rounds of (100k time / that round's 10k time).
@@ -272,27 +345,7 @@ int main(int argc, char** argv) {
     }
 
     // 4. Whole process: shuiheng-cli balance --json on a 100,000-stream plant file.
-    if (!quick) {
-        const auto plant = test::largePlant(45, 100000);
-        const auto dir = std::filesystem::temp_directory_path() / "shuiheng-bench";
-        std::filesystem::create_directories(dir);
-        const auto file = dir / "plant-100k.json";
-        savePlantFile(file, toPlant(plant.network));
-        const std::string command =
-            std::string(SHUIHENG_BIN_DIR) + "/shuiheng-cli balance --json " + file.string() + " > /dev/null";
-        double cpu = 0;
-        const double t = medianSeconds(
-            3,
-            [&] {
-                if (std::system(command.c_str()) != 0)
-                    std::printf("shuiheng-cli failed\n");
-            },
-            &cpu, RUSAGE_CHILDREN);
-        std::printf("\nshuiheng-cli balance --json, 100k-stream plant file (%.1f MB): %.2f s wall, %.2f s "
-                    "cpu (target <= "
-                    "5 s)\n",
-                    static_cast<double>(std::filesystem::file_size(file)) / 1e6, t, cpu);
-        std::filesystem::remove_all(dir);
-    }
+    if (!quick)
+        wholeProcess();
     return 0;
 }
