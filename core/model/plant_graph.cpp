@@ -1,48 +1,61 @@
 #include "model/plant_graph.h"
 
-#include <boost/graph/adjacency_list.hpp>
+#include <algorithm>
 #include <mutex>
 #include <unordered_map>
 
 namespace shuiheng {
 namespace {
 
-struct NodeProps {
-    NodeIndex node = 0;
+constexpr NodeIndex unconnected = static_cast<NodeIndex>(-1);
+
+/// Per node, a list of streams in two flat arrays (compressed rows), filled in stream order so that
+/// every list is in file order. At 100,000 streams a vector per node (as Boost.Graph keeps) costs
+/// an allocation per node and a cache miss per look.
+struct StreamLists {
+    std::vector<std::size_t> start; // node i's streams are entries[start[i] .. start[i + 1])
+    std::vector<StreamIndex> entries;
+
+    void build(std::size_t nodeCount, const std::vector<NodeIndex>& endOf) {
+        start.assign(nodeCount + 1, 0);
+        for (NodeIndex n : endOf)
+            if (n != unconnected)
+                ++start[n + 1];
+        for (std::size_t i = 1; i < start.size(); ++i)
+            start[i] += start[i - 1];
+        entries.resize(start.back());
+        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        for (StreamIndex s = 0; s < endOf.size(); ++s)
+            if (endOf[s] != unconnected)
+                entries[next[endOf[s]]++] = s;
+    }
+    std::span<const StreamIndex> of(NodeIndex n) const {
+        return {entries.data() + start[n], start[n + 1] - start[n]};
+    }
 };
-struct StreamProps {
-    StreamIndex stream = 0;
-};
-// vecS vertices keep vertex descriptors equal to node indices; nothing is ever removed, so the
-// edges can live in one vector too (the default, a list, allocates per stream: slow at 100,000).
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, StreamProps,
-                                    boost::no_property, boost::vecS>;
-using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
 } // namespace
 
 struct PlantGraph::Impl {
     const Plant* plant;
-    Graph graph;
     std::unordered_map<std::string_view, NodeIndex> nodeById;
     /// Built at the first findStream: most users never look streams up by id.
     mutable std::unordered_map<std::string_view, StreamIndex> streamById;
     mutable std::once_flag streamIndexBuilt;
-    std::vector<std::optional<Edge>> edgeOf; // by stream index
+    std::vector<NodeIndex> fromOf, toOf; // by stream index; `unconnected` when out of the graph
+    StreamLists inOf, outOf;             // by node: streams into it, out of it
     std::vector<std::vector<NodeIndex>> childrenOf;
     std::vector<NodeIndex> roots;
     std::vector<std::optional<NodeIndex>> parentOf;
     std::vector<int> levelOf;
 
     explicit Impl(const Plant& p)
-        : plant(&p)
-        , graph(p.nodes.size()) {
+        : plant(&p) {
         nodeById.reserve(p.nodes.size());
-        for (NodeIndex i = 0; i < p.nodes.size(); ++i) {
-            graph[i].node = i;
+        for (NodeIndex i = 0; i < p.nodes.size(); ++i)
             nodeById.try_emplace(p.nodes[i].id, i);
-        }
-        edgeOf.resize(p.streams.size());
+        fromOf.assign(p.streams.size(), unconnected);
+        toOf.assign(p.streams.size(), unconnected);
         for (StreamIndex s = 0; s < p.streams.size(); ++s) {
             const Stream& stream = p.streams[s];
             auto from = nodeById.find(stream.from);
@@ -51,8 +64,11 @@ struct PlantGraph::Impl {
                 continue;
             if (p.nodes[from->second].kind == NodeKind::Group || p.nodes[to->second].kind == NodeKind::Group)
                 continue;
-            edgeOf[s] = boost::add_edge(from->second, to->second, StreamProps{s}, graph).first;
+            fromOf[s] = from->second;
+            toOf[s] = to->second;
         }
+        outOf.build(p.nodes.size(), fromOf);
+        inOf.build(p.nodes.size(), toOf);
         buildHierarchy();
     }
 
@@ -114,15 +130,15 @@ std::optional<StreamIndex> PlantGraph::findStream(std::string_view id) const {
 }
 
 bool PlantGraph::isConnected(StreamIndex stream) const {
-    return impl_->edgeOf.at(stream).has_value();
+    return impl_->fromOf.at(stream) != unconnected;
 }
 
 NodeIndex PlantGraph::fromNode(StreamIndex stream) const {
-    return boost::source(*impl_->edgeOf.at(stream), impl_->graph);
+    return impl_->fromOf.at(stream);
 }
 
 NodeIndex PlantGraph::toNode(StreamIndex stream) const {
-    return boost::target(*impl_->edgeOf.at(stream), impl_->graph);
+    return impl_->toOf.at(stream);
 }
 
 StreamType PlantGraph::typeOf(StreamIndex stream) const {
@@ -147,19 +163,13 @@ StreamType PlantGraph::typeOf(StreamIndex stream) const {
 }
 
 std::vector<StreamIndex> PlantGraph::inStreams(NodeIndex node) const {
-    std::vector<StreamIndex> result;
-    for (auto [it, end] = boost::in_edges(node, impl_->graph); it != end; ++it)
-        result.push_back(impl_->graph[*it].stream);
-    std::sort(result.begin(), result.end());
-    return result;
+    const auto streams = impl_->inOf.of(node);
+    return {streams.begin(), streams.end()};
 }
 
 std::vector<StreamIndex> PlantGraph::outStreams(NodeIndex node) const {
-    std::vector<StreamIndex> result;
-    for (auto [it, end] = boost::out_edges(node, impl_->graph); it != end; ++it)
-        result.push_back(impl_->graph[*it].stream);
-    std::sort(result.begin(), result.end());
-    return result;
+    const auto streams = impl_->outOf.of(node);
+    return {streams.begin(), streams.end()};
 }
 
 std::span<const NodeIndex> PlantGraph::children(NodeIndex group) const {
@@ -204,11 +214,11 @@ std::vector<NodeIndex> PlantGraph::unitsCutOffFromBoundary() const {
     // reached by one search from all of them at once; the units left over are cut off. The search
     // walks the graph as it is (no undirected copy: at 100,000 streams the copy cost more).
     const auto& nodes = impl_->plant->nodes;
-    const Graph& graph = impl_->graph;
+    const Impl& g = *impl_;
     std::vector<bool> reached(nodes.size(), false);
     std::vector<NodeIndex> pending;
     for (NodeIndex i = 0; i < nodes.size(); ++i)
-        if (isBoundary(nodes[i].kind) && boost::degree(i, graph) > 0) {
+        if (isBoundary(nodes[i].kind) && (!g.inOf.of(i).empty() || !g.outOf.of(i).empty())) {
             reached[i] = true;
             pending.push_back(i);
         }
@@ -221,10 +231,10 @@ std::vector<NodeIndex> PlantGraph::unitsCutOffFromBoundary() const {
                 pending.push_back(next);
             }
         };
-        for (auto [it, end] = boost::out_edges(n, graph); it != end; ++it)
-            visit(boost::target(*it, graph));
-        for (auto [it, end] = boost::in_edges(n, graph); it != end; ++it)
-            visit(boost::source(*it, graph));
+        for (StreamIndex s : g.outOf.of(n))
+            visit(g.toOf[s]);
+        for (StreamIndex s : g.inOf.of(n))
+            visit(g.fromOf[s]);
     }
     std::vector<NodeIndex> cutOff;
     for (NodeIndex i = 0; i < nodes.size(); ++i)

@@ -46,6 +46,18 @@ private:
             {severity, std::move(location), std::move(subject), std::move(field), std::move(message)});
     }
 
+    /// "streams[12]", written out only when something is reported: on a plant of 100,000 streams
+    /// formatting it for every entry cost more than the checks.
+    struct Where {
+        std::string_view array;
+        std::size_t index;
+    };
+    void report(Severity severity, const Where& where, std::string subject, std::string field,
+                std::string message) {
+        report(severity, at(where.array, where.index), std::move(subject), std::move(field),
+               std::move(message));
+    }
+
     static std::string at(std::string_view array, std::size_t i) { return fmt::format("{}[{}]", array, i); }
     static std::string nodeName(const Node& n) {
         return "node " + (n.id.empty() ? std::string("(no id)") : n.id);
@@ -66,9 +78,10 @@ private:
 
     void checkNodes() {
         std::unordered_map<std::string_view, std::size_t> firstSeen;
+        firstSeen.reserve(plant_.nodes.size());
         for (std::size_t i = 0; i < plant_.nodes.size(); ++i) {
             const Node& n = plant_.nodes[i];
-            const std::string where = at("nodes", i);
+            const Where where{"nodes", i};
             if (n.id.empty()) {
                 report(Severity::Error, where, "", "id", "the node has no id");
             } else if (auto [it, inserted] = firstSeen.try_emplace(n.id, i); !inserted) {
@@ -102,7 +115,7 @@ private:
     void checkHierarchy() {
         for (std::size_t i = 0; i < plant_.nodes.size(); ++i) {
             const Node& n = plant_.nodes[i];
-            const std::string where = at("nodes", i);
+            const Where where{"nodes", i};
             if (!n.parent.empty()) {
                 const auto parent = graph_.findNode(n.parent);
                 if (!parent)
@@ -121,7 +134,7 @@ private:
         }
     }
 
-    void checkMeasurement(const Stream& s, const std::string& where) {
+    void checkMeasurement(const Stream& s, const Where& where) {
         if (!s.measurement)
             return;
         const Measurement& m = *s.measurement;
@@ -138,26 +151,30 @@ private:
                    fmt::format("must not be negative, got {}", number(m.sigma)));
     }
 
-    void checkStreamEnds(const Stream& s, const std::string& where) {
-        bool resolved = true;
+    void checkStreamEnds(StreamIndex i, const Stream& s, const Where& where) {
+        // A stream in the graph has both ends resolved to units, sources or sinks: only their kinds
+        // are left to check. The others are looked up to say what is wrong (an end left empty may
+        // have met a node without an id in the graph: it is reported all the same).
+        if (graph_.isConnected(i) && !s.from.empty() && !s.to.empty()) {
+            checkEndKinds(s, where, plant_.nodes[graph_.fromNode(i)].kind,
+                          plant_.nodes[graph_.toNode(i)].kind);
+            return;
+        }
+        // Out of the graph, at least one end is empty, unknown or a group (the graph holds every
+        // stream whose ends resolve otherwise), so the kinds are not checked.
         for (const auto& [field, id] : {std::pair{"from", &s.from}, std::pair{"to", &s.to}}) {
             const auto node = graph_.findNode(*id);
-            if (id->empty()) {
+            if (id->empty())
                 report(Severity::Error, where, streamName(s), field, "missing node id");
-                resolved = false;
-            } else if (!node) {
+            else if (!node)
                 report(Severity::Error, where, streamName(s), field, fmt::format("unknown node '{}'", *id));
-                resolved = false;
-            } else if (plant_.nodes[*node].kind == NodeKind::Group) {
+            else if (plant_.nodes[*node].kind == NodeKind::Group)
                 report(Severity::Error, where, streamName(s), field,
                        fmt::format("'{}' is a group; streams join units, sources and sinks", *id));
-                resolved = false;
-            }
         }
-        if (!resolved)
-            return;
-        const NodeKind from = plant_.nodes[*graph_.findNode(s.from)].kind;
-        const NodeKind to = plant_.nodes[*graph_.findNode(s.to)].kind;
+    }
+
+    void checkEndKinds(const Stream& s, const Where& where, NodeKind from, NodeKind to) {
         if (isBoundary(from) && isBoundary(to)) {
             report(Severity::Error, where, streamName(s), "",
                    fmt::format("joins two boundary nodes ({} '{}' → {} '{}'); a stream must pass a unit",
@@ -172,7 +189,7 @@ private:
                    fmt::format("'{}' is a source: water does not flow into it", s.to));
     }
 
-    void checkDeclaredType(StreamIndex i, const Stream& s, const std::string& where) {
+    void checkDeclaredType(StreamIndex i, const Stream& s, const Where& where) {
         if (!s.declaredType || !graph_.isConnected(i))
             return;
         const NodeIndex from = graph_.fromNode(i);
@@ -192,15 +209,16 @@ private:
 
     void checkStreams() {
         std::unordered_map<std::string_view, std::size_t> firstSeen;
+        firstSeen.reserve(plant_.streams.size());
         for (StreamIndex i = 0; i < plant_.streams.size(); ++i) {
             const Stream& s = plant_.streams[i];
-            const std::string where = at("streams", i);
+            const Where where{"streams", i};
             if (s.id.empty())
                 report(Severity::Error, where, "", "id", "the stream has no id");
             else if (auto [it, inserted] = firstSeen.try_emplace(s.id, i); !inserted)
                 report(Severity::Error, where, streamName(s), "id",
                        fmt::format("duplicate id: streams[{}] has the same id", it->second));
-            checkStreamEnds(s, where);
+            checkStreamEnds(i, s, where);
             checkDeclaredType(i, s, where);
             checkMeasurement(s, where);
         }
@@ -209,20 +227,26 @@ private:
     void checkUnitsHaveFlow() {
         // By the ids the streams name: a stream whose other end is broken (and reported) still
         // feeds or drains this unit.
-        std::unordered_set<std::string_view> fed, drained;
-        for (const Stream& s : plant_.streams) {
-            if (s.from != s.to) {
-                fed.insert(s.to);
-                drained.insert(s.from);
-            }
+        // The node an id names is the first with that id (findNode); the graph has it already for
+        // every stream it holds.
+        std::vector<bool> fed(plant_.nodes.size(), false), drained(plant_.nodes.size(), false);
+        for (StreamIndex k = 0; k < plant_.streams.size(); ++k) {
+            const Stream& s = plant_.streams[k];
+            if (s.from == s.to)
+                continue;
+            const bool connected = graph_.isConnected(k);
+            if (const auto to = connected ? graph_.toNode(k) : graph_.findNode(s.to))
+                fed[*to] = true;
+            if (const auto from = connected ? graph_.fromNode(k) : graph_.findNode(s.from))
+                drained[*from] = true;
         }
         for (NodeIndex i = 0; i < plant_.nodes.size(); ++i) {
             const Node& n = plant_.nodes[i];
             // A node repeating an earlier id gets no streams (they go to the first); its id is reported.
             if (n.kind != NodeKind::Unit || graph_.findNode(n.id) != i)
                 continue;
-            const bool hasIn = fed.contains(n.id);
-            const bool hasOut = drained.contains(n.id);
+            const bool hasIn = fed[i];
+            const bool hasOut = drained[i];
             if (!hasIn)
                 report(Severity::Error, at("nodes", i), nodeName(n), "",
                        "the unit has no inflow (circulation alone does not feed it)");
@@ -245,7 +269,7 @@ private:
         std::unordered_set<std::string_view> metered;
         for (std::size_t i = 0; i < plant_.meters.size(); ++i) {
             const Meter& m = plant_.meters[i];
-            const std::string where = at("meters", i);
+            const Where where{"meters", i};
             const std::string name = "meter " + (m.id.empty() ? std::string("(no id)") : m.id);
             if (m.id.empty())
                 report(Severity::Error, where, "", "id", "the meter has no id");
@@ -291,7 +315,7 @@ private:
     }
 
     /// The extensions of the contract's meter: size, level, calibration, installation window.
-    void checkMeterRecord(const Meter& m, const std::string& where, const std::string& name) {
+    void checkMeterRecord(const Meter& m, const Where& where, const std::string& name) {
         if (m.dn && *m.dn <= 0)
             report(Severity::Error, where, name, "dn",
                    fmt::format("the nominal size must be a positive number of millimetres, got {}", *m.dn));
@@ -376,7 +400,7 @@ private:
         std::vector<Timed> timed;
         for (std::size_t i = 0; i < plant_.readings.size(); ++i) {
             const Reading& r = plant_.readings[i];
-            const std::string where = at("readings", i);
+            const Where where{"readings", i};
             const std::string name = "reading of meter " + r.meter;
             const auto meter = meters.find(r.meter);
             if (meter == meters.end())
