@@ -1,19 +1,17 @@
 #include "report/pdf_pages.h"
 
-#include "io/atomic_file.h"
+#include "report/page_flow.h"
 #include "report/pdf_unicode.h"
-#include "report/svg_text_object.h"
+#include "report/report_blocks.h"
 
-#include <QAbstractTextDocumentLayout>
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QTextBlock>
-#include <QTextDocument>
-#include <QTextLayout>
-#include <memory>
+#include <QRegularExpression>
+#include <QSvgRenderer>
 
 namespace shuiheng::report {
 namespace {
@@ -21,9 +19,18 @@ namespace {
 constexpr int dpi = 600;
 // A4 margins in millimetres: the header and the footer sit inside the top and bottom ones.
 constexpr double marginLeft = 22, marginRight = 18, marginTop = 24, marginBottom = 20;
+constexpr double pageWidth = 210, pageHeight = 297;
 
 double mm(double millimetres) {
     return millimetres / 25.4 * dpi;
+}
+
+QSizeF bodySize() {
+    return {mm(pageWidth - marginLeft - marginRight), mm(pageHeight - marginTop - marginBottom)};
+}
+
+double elapsedMs(const QElapsedTimer& timer) {
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
 void setUpWriter(QPdfWriter& writer, const QString& title) {
@@ -34,121 +41,157 @@ void setUpWriter(QPdfWriter& writer, const QString& title) {
     writer.setCreator(QStringLiteral("Shuiheng 水衡"));
 }
 
-/// The HTML laid out on the writer's pages; the body's size in device pixels in `body`.
-struct PagedDocument {
-    QTextDocument document;
-    std::unique_ptr<SvgTextObject> svg;
-    QSizeF body;
-
-    PagedDocument(QPdfWriter& writer, const QString& html, const QMap<QString, QByteArray>& images) {
-        const QSizeF page = writer.pageLayout().fullRectPixels(dpi).size();
-        body = QSizeF(page.width() - mm(marginLeft) - mm(marginRight),
-                      page.height() - mm(marginTop) - mm(marginBottom));
-        document.documentLayout()->setPaintDevice(&writer);
-        document.setDocumentMargin(0);
-        document.setDefaultFont(QFont(QStringLiteral("Noto Serif CJK SC"), 10));
-        document.setHtml(html);
-        svg = std::make_unique<SvgTextObject>(QSizeF(body.width(), body.height() * 0.8), dpi / 72.0);
-        svg->install(document, images);
-        document.setPageSize(body);
-    }
-
-    PageLayout pages() {
-        PageLayout result;
-        result.pageCount = document.pageCount();
-        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-            const int level = block.blockFormat().headingLevel();
-            if (level <= 0)
-                continue;
-            // A block after a page break starts exactly on the page's top edge: a device pixel
-            // below it keeps rounding from putting it on the page before.
-            const QTextLayout* lines = block.layout();
-            const double top =
-                lines->position().y() + (lines->lineCount() > 0 ? lines->lineAt(0).y() : 0) + 1;
-            result.headings.push_back(
-                {level, block.text().trimmed(), static_cast<int>(top / body.height()) + 1});
-        }
-        return result;
-    }
-};
-
-void decorate(QPainter& painter, const QRectF& page, const PageDecoration& d, int index, int count) {
-    QFont font(d.fontFamily, 8);
-    painter.setFont(font);
-    painter.setPen(QPen(QColor(0x55, 0x55, 0x55), mm(0.2)));
-    const double left = mm(marginLeft), right = page.width() - mm(marginRight);
-    const double headerBase = mm(marginTop) - mm(6);
-    const QRectF header(left, headerBase - mm(6), right - left, mm(5.5));
-    painter.drawText(header, Qt::AlignLeft | Qt::AlignBottom, d.headerLeft);
-    painter.drawText(header, Qt::AlignRight | Qt::AlignBottom, d.headerRight);
-    painter.drawLine(QPointF(left, headerBase), QPointF(right, headerBase));
-    const QRectF footer(left, page.height() - mm(marginBottom) + mm(6), right - left, mm(6));
-    painter.drawText(footer, Qt::AlignHCenter | Qt::AlignTop, d.footer.arg(index).arg(count));
+void drawText(QPainter& painter, TextFace& face, const QPointF& origin, const QString& text, QColor colour) {
+    painter.setPen(colour);
+    face.draw(painter, origin, text);
 }
 
-QString paint(QPdfWriter& writer, PagedDocument& paged, const PageDecoration& decoration,
-              PageLayout* layout) {
-    if (layout)
-        *layout = paged.pages();
-    QPainter painter;
-    if (!painter.begin(&writer))
-        return QStringLiteral("the PDF could not be started");
-    const QRectF page = writer.pageLayout().fullRectPixels(dpi);
-    const int count = paged.document.pageCount();
-    QAbstractTextDocumentLayout* documentLayout = paged.document.documentLayout();
-    for (int index = 1; index <= count; ++index) {
-        if (index > 1)
-            writer.newPage();
-        painter.save();
-        painter.translate(mm(marginLeft), mm(marginTop) - (index - 1) * paged.body.height());
-        const QRectF view(0, (index - 1) * paged.body.height(), paged.body.width(), paged.body.height());
-        painter.setClipRect(view);
-        QAbstractTextDocumentLayout::PaintContext context;
-        context.clip = view;
-        context.palette.setColor(QPalette::Text, Qt::black);
-        documentLayout->draw(&painter, context);
-        painter.restore();
-        if (index > 1 || decoration.decorateFirstPage)
-            decorate(painter, page, decoration, index, count);
+void decorate(QPainter& painter, FontBook& fonts, const PageDecoration& d, int index, int count) {
+    TextFace& face = fonts.face(d.fontFamily, false, 8);
+    const QColor grey(0x55, 0x55, 0x55);
+    const double left = mm(marginLeft), right = mm(pageWidth - marginRight);
+    const double rule = mm(marginTop) - mm(6);
+    const double headerBaseline = rule - mm(1.2) - face.descent();
+    drawText(painter, face, QPointF(left, headerBaseline), d.headerLeft, grey);
+    drawText(painter, face, QPointF(right - face.width(d.headerRight), headerBaseline), d.headerRight, grey);
+    painter.setPen(QPen(grey, mm(0.2)));
+    painter.drawLine(QPointF(left, rule), QPointF(right, rule));
+    const QString footer = d.footer.arg(index).arg(count);
+    const double footerBaseline = mm(pageHeight - marginBottom) + mm(6) + face.ascent();
+    drawText(painter, face, QPointF((left + right - face.width(footer)) / 2, footerBaseline), footer, grey);
+}
+
+void paintFigure(QPainter& painter, const Typesetter::Figure& figure, const FigureItem& f) {
+    QSvgRenderer& renderer = *figure.renderer;
+    painter.save();
+    painter.setClipRect(f.clip);
+    // SVG user units onto the target box, turned counter-clockwise when it is (the figure's top at the
+    // binding edge).
+    QTransform toPage;
+    QRectF box = f.target;
+    if (f.turned) {
+        toPage.translate(box.left(), box.bottom());
+        toPage.rotate(-90);
+        box = QRectF(0, 0, box.height(), box.width());
     }
-    painter.end();
-    return {};
+    const QRectF view = renderer.viewBoxF();
+    toPage.translate(box.left(), box.top());
+    toPage.scale(box.width() / view.width(), box.height() / view.height());
+    toPage.translate(-view.left(), -view.top());
+    painter.setTransform(toPage, true);
+    if (f.clip.contains(f.target.adjusted(1, 1, -1, -1)) || figure.elements.empty()) {
+        renderer.render(&painter, view);
+    } else {
+        // A tile: only what it shows, or every tile's page would hold the whole figure.
+        const QRectF shown = toPage.inverted().mapRect(f.clip).adjusted(-12, -12, 12, 12);
+        for (const auto& [id, bounds] : figure.elements)
+            if (bounds.intersects(shown))
+                renderer.render(&painter, id, bounds);
+    }
+    painter.restore();
 }
 
 } // namespace
 
-PageLayout layoutPages(const QString& html, const QMap<QString, QByteArray>& svgImages) {
-    QBuffer sink;
-    sink.open(QIODevice::WriteOnly);
-    QPdfWriter writer(&sink);
-    setUpWriter(writer, {});
-    PagedDocument paged(writer, html, svgImages);
-    return paged.pages();
+Typesetter::Typesetter(const QMap<QString, QByteArray>& svgImages)
+    : fonts_(dpi) {
+    static const QRegularExpression element(QStringLiteral("<(?:g|text) id=\"([^\"]+)\""));
+    for (auto it = svgImages.begin(); it != svgImages.end(); ++it) {
+        Figure figure{std::make_shared<QSvgRenderer>(it.value()), {}};
+        for (auto m = element.globalMatch(QString::fromUtf8(it.value())); m.hasNext();) {
+            const QString id = m.next().captured(1);
+            figure.elements.emplace_back(id, figure.renderer->boundsOnElement(id));
+        }
+        figures_.insert(it.key(), std::move(figure));
+    }
 }
 
-QByteArray renderPdf(const QString& html, const QMap<QString, QByteArray>& svgImages,
-                     const PageDecoration& decoration, const QString& title, PageLayout* layout) {
+Typesetter::~Typesetter() = default;
+
+namespace {
+
+PageFlow flowOf(const QString& html, FontBook& fonts, const QMap<QString, Typesetter::Figure>& figures,
+                TypesetTimings& timings) {
+    QElapsedTimer timer;
+    timer.start();
+    const std::vector<Block> blocks = blocksOfHtml(html, fonts);
+    timings.read += elapsedMs(timer);
+    timer.restart();
+    FlowOptions options;
+    options.body = bodySize();
+    for (auto it = figures.begin(); it != figures.end(); ++it)
+        if (it.value().renderer->isValid()) // SVG user units are points
+            options.figureSizes.insert(it.key(), QSizeF(it.value().renderer->defaultSize()) * (dpi / 72.0));
+    options.tileLabelFace = &fonts.face(QStringLiteral("Noto Sans CJK SC"), false, 8);
+    PageFlow flow = flowPages(blocks, options);
+    timings.flow += elapsedMs(timer);
+    return flow;
+}
+
+PageLayout pageLayoutOf(const PageFlow& flow) {
+    PageLayout layout;
+    layout.pageCount = static_cast<int>(flow.pages.size());
+    for (const HeadingOnPage& h : flow.headings)
+        layout.headings.push_back({h.level, h.text, h.page});
+    return layout;
+}
+
+} // namespace
+
+PageLayout Typesetter::layout(const QString& html) {
+    return pageLayoutOf(flowOf(html, fonts_, figures_, timings_));
+}
+
+QByteArray Typesetter::render(const QString& html, const PageDecoration& decoration, const QString& title,
+                              PageLayout* layout) {
+    const PageFlow flow = flowOf(html, fonts_, figures_, timings_);
+    if (layout)
+        *layout = pageLayoutOf(flow);
+    QElapsedTimer timer;
+    timer.start();
     QByteArray bytes;
     {
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
         QPdfWriter writer(&buffer);
         setUpWriter(writer, title);
-        PagedDocument paged(writer, html, svgImages);
-        if (!paint(writer, paged, decoration, layout).isEmpty())
+        QPainter painter;
+        if (!painter.begin(&writer))
             return {};
+        const int count = static_cast<int>(flow.pages.size());
+        const QPen rulePen(QColor(0x80, 0x80, 0x80), mm(0.15));
+        for (int index = 1; index <= count; ++index) {
+            if (index > 1)
+                writer.newPage();
+            const LaidOutPage& page = flow.pages[static_cast<std::size_t>(index - 1)];
+            painter.save();
+            painter.translate(mm(marginLeft), mm(marginTop));
+            for (const FillItem& f : page.fills)
+                painter.fillRect(f.rect, f.color);
+            for (const FigureItem& f : page.figures)
+                if (const auto figure = figures_.find(f.name); figure != figures_.end())
+                    paintFigure(painter, *figure, f);
+            QColor pen;
+            for (const TextItem& t : page.texts) {
+                if (t.color != pen) {
+                    painter.setPen(t.color);
+                    pen = t.color;
+                }
+                t.face->draw(painter, t.origin, t.text);
+            }
+            if (!page.rules.empty()) {
+                painter.setPen(rulePen);
+                painter.drawLines(page.rules.data(), static_cast<int>(page.rules.size()));
+            }
+            painter.restore();
+            if (index > 1 || decoration.decorateFirstPage)
+                decorate(painter, fonts_, decoration, index, count);
+        }
+        painter.end();
     } // the writer finishes the file when it goes
-    return fixCjkRadicalsInToUnicode(std::move(bytes));
-}
-
-QString writePdf(const QString& path, const QString& html, const QMap<QString, QByteArray>& svgImages,
-                 const PageDecoration& decoration, const QString& title, PageLayout* layout) {
-    const QByteArray bytes = renderPdf(html, svgImages, decoration, title, layout);
-    if (bytes.isEmpty())
-        return QStringLiteral("the PDF could not be made");
-    const std::string error = writeFileAtomically(
-        path.toStdString(), std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())));
-    return QString::fromStdString(error);
+    bytes = fixCjkRadicalsInToUnicode(std::move(bytes));
+    timings_.paint += elapsedMs(timer);
+    return bytes;
 }
 
 } // namespace shuiheng::report

@@ -1,14 +1,19 @@
 #pragma once
-// HTML laid out on A4 pages of a PDF: QTextDocument paginates the HTML with the PDF writer's own
-// metrics, and every page is painted with QPainter — its slice of the document, a header (title on the
-// left, enterprise on the right, a rule) and a footer with "page n of N". SVG images come through
-// SvgTextObject as vector graphics. A first pass gives the page of every heading, for the table of
-// contents.
+// The report's HTML typeset on A4 pages of a PDF: its blocks (report_blocks.h) flowed onto pages
+// (page_flow.h) and painted with QPainter — text as glyph runs, table rules and fills, SVG figures as
+// vector graphics through QSvgRenderer — with a header (title on the left, enterprise on the right,
+// a rule) and a footer with "page n of N". A typesetter keeps its fonts and measured text between
+// the contents pass (page numbers of the headings) and the final pass.
+
+#include "report/text_faces.h"
 
 #include <QByteArray>
 #include <QMap>
 #include <QString>
+#include <memory>
 #include <vector>
+
+class QSvgRenderer;
 
 namespace shuiheng::report {
 
@@ -31,15 +36,38 @@ struct PageLayout {
     std::vector<HeadingPage> headings; ///< in document order
 };
 
-/// The pages the HTML takes and where its headings fall, as writePdf would lay them out.
-PageLayout layoutPages(const QString& html, const QMap<QString, QByteArray>& svgImages);
+/// Milliseconds spent in each step of typesetting, added up over calls.
+struct TypesetTimings {
+    double read = 0;  ///< HTML and style sheet into blocks
+    double flow = 0;  ///< measuring, breaking lines, placing on pages
+    double paint = 0; ///< drawing on the PDF's pages and finishing the file
+};
 
-/// Writes the PDF atomically; empty on success, else the reason.
-QString writePdf(const QString& path, const QString& html, const QMap<QString, QByteArray>& svgImages,
-                 const PageDecoration& decoration, const QString& title, PageLayout* layout = nullptr);
+class Typesetter {
+public:
+    /// `svgImages`: the figures <img src="svg:NAME"> names, each SVG parsed once.
+    explicit Typesetter(const QMap<QString, QByteArray>& svgImages);
+    ~Typesetter();
 
-/// The PDF as bytes (for a package, or a preview).
-QByteArray renderPdf(const QString& html, const QMap<QString, QByteArray>& svgImages,
-                     const PageDecoration& decoration, const QString& title, PageLayout* layout = nullptr);
+    /// The pages the HTML takes and where its headings fall, as render() lays them out.
+    PageLayout layout(const QString& html);
+    /// The PDF as bytes; empty when it could not be made.
+    QByteArray render(const QString& html, const PageDecoration& decoration, const QString& title,
+                      PageLayout* layout = nullptr);
+
+    const TypesetTimings& timings() const { return timings_; }
+
+    /// A figure's SVG, parsed once, and its top-level elements (groups with an id) with their bounds:
+    /// a tile of a large figure draws only the elements it shows.
+    struct Figure {
+        std::shared_ptr<QSvgRenderer> renderer;
+        std::vector<std::pair<QString, QRectF>> elements;
+    };
+
+private:
+    FontBook fonts_;
+    QMap<QString, Figure> figures_;
+    TypesetTimings timings_;
+};
 
 } // namespace shuiheng::report

@@ -69,9 +69,16 @@ void rewriteToken(QByteArray& pdf, qsizetype at) {
             return;
         code = code * 16 + v;
     }
-    if (code < static_cast<int>(radicalsFirst) || code > static_cast<int>(radicalsLast))
+    // The space glyph's lowest code point is the tab, which a text extractor reads as a column
+    // break; the ideographic space's is the em space, which splits "目　录" in two words.
+    const bool control = code > 0 && code < 0x20;
+    const bool emSpace = code == 0x2003;
+    if (!control && !emSpace &&
+        (code < static_cast<int>(radicalsFirst) || code > static_cast<int>(radicalsLast)))
         return;
-    const ushort target = radicalMap().value(static_cast<ushort>(code), 0);
+    const ushort target = control   ? ushort(0x20)
+                          : emSpace ? ushort(0x3000)
+                                    : radicalMap().value(static_cast<ushort>(code), 0);
     if (!target)
         return;
     const QByteArray hex = QByteArray::number(target, 16).toUpper().rightJustified(4, '0');

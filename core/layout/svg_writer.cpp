@@ -107,7 +107,7 @@ std::string toSvg(const DiagramLayout& layout, const SvgOptions& options) {
                     "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
                     width, height, escapeXml(options.fontFamily), fs);
     if (!options.title.empty())
-        svg += fmt::format("<text x=\"8\" y=\"{:.1f}\" font-size=\"{}\" font-weight=\"bold\">{}</text>\n",
+        svg += fmt::format("<text id=\"title\" x=\"8\" y=\"{:.1f}\" font-size=\"{}\" font-weight=\"bold\">{}</text>\n",
                            titleHeight - 6, fs * 1.25, escapeXml(options.title));
 
     for (const GroupFrame& g : layout.groups)

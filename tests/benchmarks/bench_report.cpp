@@ -14,9 +14,11 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QTemporaryDir>
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
 #include <functional>
@@ -105,6 +107,16 @@ int main(int argc, char** argv) {
                output.pdf.size() / 1024, pdf);
     fmt::print("  report of a 300-stream project in all:   {:7.1f} ms   (target <= 3000 ms: {})\n",
                prepare + pdf, verdict(prepare + pdf, 3000));
+    // The steps of the last run (the contents pass and the final pass added up).
+    const report::ReportTimings& t = output.timings;
+    fmt::print("    data + HTML {:.0f} ms, diagrams {:.0f} ms, HTML read {:.0f} ms, layout {:.0f} ms, "
+               "painting + PDF {:.0f} ms\n",
+               t.data, t.figures, t.typeset.read, t.typeset.flow, t.typeset.paint);
+    if (const char* path = std::getenv("BENCH_REPORT_PDF")) { // to look at the pages
+        QFile file(QString::fromLocal8Bit(path));
+        if (file.open(QIODevice::WriteOnly))
+            file.write(output.pdf);
+    }
     const std::string xlsx = dir.filePath("tables.xlsx").toStdString();
     const double sheet = medianMs(
         runs, [&] { report::exportXlsx(xlsx, prepared->source, prepared->results, prepared->texts.words); });

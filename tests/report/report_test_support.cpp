@@ -27,10 +27,12 @@ QByteArray tool(const QString& program, const QStringList& arguments) {
     return process.readAllStandardOutput();
 }
 
-QString pdfText(const QString& pdf, int first, int last, bool layout) {
+QString pdfText(const QString& pdf, int first, int last, bool layout, bool raw) {
     QStringList args;
     if (layout)
         args << "-layout";
+    if (raw)
+        args << "-raw";
     if (first > 0)
         args << "-f" << QString::number(first) << "-l" << QString::number(last > 0 ? last : first);
     args << pdf << "-";
