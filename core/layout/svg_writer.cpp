@@ -107,8 +107,9 @@ std::string toSvg(const DiagramLayout& layout, const SvgOptions& options) {
                     "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n",
                     width, height, escapeXml(options.fontFamily), fs);
     if (!options.title.empty())
-        svg += fmt::format("<text id=\"title\" x=\"8\" y=\"{:.1f}\" font-size=\"{}\" font-weight=\"bold\">{}</text>\n",
-                           titleHeight - 6, fs * 1.25, escapeXml(options.title));
+        svg += fmt::format(
+            "<text id=\"title\" x=\"8\" y=\"{:.1f}\" font-size=\"{}\" font-weight=\"bold\">{}</text>\n",
+            titleHeight - 6, fs * 1.25, escapeXml(options.title));
 
     for (const GroupFrame& g : layout.groups)
         svg += fmt::format(
