@@ -1,6 +1,7 @@
 #pragma once
 // Graph queries over a Plant: id lookup, stream types, in/out streams, the group hierarchy.
-// Built once from a Plant and read-only after; its flat arrays stay in the .cpp.
+// Built once from a Plant and read-only after; its graphs (Boost.Graph, compressed sparse rows)
+// stay in the .cpp.
 // Streams whose ends do not resolve, or that touch a group, are left out of the graph
 // (validation reports them); everything else works on a partially broken plant too.
 
