@@ -1,6 +1,8 @@
 #include "screenshot_renderer.h"
 
 #include "app_settings.h"
+#include "benchmark_model.h"
+#include "live_balance.h"
 #include "project_session.h"
 
 #include <QFile>
@@ -96,8 +98,18 @@ void ScreenshotRenderer::next() {
 }
 
 void ScreenshotRenderer::capture() {
-    // The balance and indicators pages show results computed on a worker thread: wait for them.
-    if (session_->analysing()) {
+    // The balance and indicators pages show results computed on a worker thread: wait for them
+    // (the live diagram's layout and the benchmark too).
+    const auto working = [this] {
+        for (const LiveBalance* live : window_->contentItem()->findChildren<LiveBalance*>())
+            if (live->layingOut())
+                return true;
+        for (const BenchmarkModel* bench : window_->contentItem()->findChildren<BenchmarkModel*>())
+            if (bench->busy())
+                return true;
+        return false;
+    };
+    if (session_->analysing() || working()) {
         QTimer::singleShot(settleMs, this, &ScreenshotRenderer::capture);
         return;
     }

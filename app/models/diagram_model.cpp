@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <utility>
 
 using namespace shuiheng;
 
@@ -105,7 +106,7 @@ QHash<int, QByteArray> DiagramModel::roleNames() const {
             {LabelXRole, "labelX"},   {LabelYRole, "labelY"},      {PinnedRole, "pinned"},
             {LevelRole, "level"},     {ParentRole, "parentGroup"}, {FromRole, "fromNode"},
             {ToRole, "toNode"},       {MeasuredRole, "measured"},  {SelectedRole, "selected"},
-            {ProblemRole, "problem"}, {SeverityRole, "severity"}};
+            {ProblemRole, "problem"}, {SeverityRole, "severity"},  {OverlayRole, "overlay"}};
 }
 
 QVariant DiagramModel::field(const Row& r, int role) const {
@@ -157,6 +158,8 @@ QVariant DiagramModel::field(const Row& r, int role) const {
         return r.problem;
     case SeverityRole:
         return r.severity;
+    case OverlayRole:
+        return overlay_.value(r.id);
     default:
         return {};
     }
@@ -284,6 +287,13 @@ void DiagramModel::setSelection(const QSet<QString>& ids) {
             emit dataChanged(index(i), index(i), {SelectedRole});
         }
     }
+}
+
+void DiagramModel::setOverlay(const QHash<QString, QVariantMap>& overlay) {
+    const QHash<QString, QVariantMap> before = std::exchange(overlay_, overlay);
+    for (int i = 0; i < count(); ++i)
+        if (before.value(rows_[i].id) != overlay_.value(rows_[i].id))
+            emit dataChanged(index(i), index(i), {OverlayRole});
 }
 
 int DiagramModel::rowOf(const QString& id) const {

@@ -5,9 +5,11 @@
 // zoom 1), origin top left.
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 namespace shuiheng {
@@ -53,6 +55,7 @@ public:
         SelectedRole,
         ProblemRole,  ///< the item's validation problems (a stream's: its meters' too), one a line
         SeverityRole, ///< "error", "warning" or "" (the worst of its problems)
+        OverlayRole,  ///< what a view adds to the item (e.g. the live balance's flow), a map; {} if none
     };
     Q_ENUM(Roles)
 
@@ -72,6 +75,9 @@ public:
     void show(const shuiheng::Plant& plant, const shuiheng::layout::DiagramLayout& layout);
     /// Marks these ids selected (others not).
     void setSelection(const QSet<QString>& ids);
+    /// Puts `overlay[id]` on each item (and {} on the others) without touching the layout: only the
+    /// rows whose overlay changes are updated. Kept over show() for the ids that stay.
+    void setOverlay(const QHash<QString, QVariantMap>& overlay);
 
     /// The row of an item, or -1.
     Q_INVOKABLE int rowOf(const QString& id) const;
@@ -114,6 +120,7 @@ private:
 
     QList<Row> rows_;
     QSet<QString> selection_;
+    QHash<QString, QVariantMap> overlay_;
     double width_ = 0;
     double height_ = 0;
 };

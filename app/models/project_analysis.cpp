@@ -87,7 +87,7 @@ QStringList verdictOf(const shuiheng::Plant& plant, const shuiheng::balance::Pla
     return out;
 }
 
-void analyseBalance(const shuiheng::Plant& measured, ProjectAnalysis& out) {
+void analyseBalance(const shuiheng::Plant& plant, const shuiheng::Plant& measured, ProjectAnalysis& out) {
     const shuiheng::balance::PlantBalance balance = shuiheng::balance::balancePlant(measured);
     const auto& r = balance.reconciliation;
     if (!r.failure.empty()) {
@@ -99,6 +99,7 @@ void analyseBalance(const shuiheng::Plant& measured, ProjectAnalysis& out) {
     out.balanceCheckable = r.global.dof > 0;
     out.balanceCloses = r.global.passed;
     out.verdict = verdictOf(measured, balance);
+    out.live = liveFindings(plant, measured, balance);
 
     const shuiheng::PlantGraph graph(measured);
     for (std::size_t i = 0; i < measured.streams.size(); ++i) {
@@ -151,6 +152,7 @@ void analyseIndicators(const shuiheng::Plant& measured, ProjectAnalysis& out) {
         out.indicatorFailure = toQString(report.failure);
         return;
     }
+    out.indicatorReport = std::make_shared<const shuiheng::indicators::IndicatorReport>(report);
     for (const auto& indicator : report.indicators) {
         if (indicator.scope != shuiheng::indicators::siteScope)
             continue;
@@ -171,7 +173,7 @@ void analyseIndicators(const shuiheng::Plant& measured, ProjectAnalysis& out) {
 ProjectAnalysis analyseProject(const shuiheng::Plant& plant) {
     ProjectAnalysis out;
     const shuiheng::Plant measured = measuredPlant(plant);
-    analyseBalance(measured, out);
+    analyseBalance(plant, measured, out);
     out.undetermined = undeterminedWithMeters(plant);
     analyseIndicators(measured, out);
     return out;

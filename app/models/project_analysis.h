@@ -4,14 +4,20 @@
 // core (balance, campaign, indicators); slow for a large plant, so ProjectSession runs it on a worker
 // thread. The texts are translated when it is made.
 
+#include "live_findings.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
+#include <memory>
 
 namespace shuiheng {
 struct Plant;
+namespace indicators {
+struct IndicatorReport;
 }
+} // namespace shuiheng
 
 struct ProjectAnalysis {
     // The balance of the current campaign (readings → flows → reconciliation).
@@ -23,6 +29,7 @@ struct ProjectAnalysis {
     QList<QVariantMap>
         balanceRows; ///< per stream: id, fromTo, type, measured, value, sigma, status, z, suspect
     int suspectCount = 0;
+    LiveFindings live; ///< the live balance's sentence, findings and to-do (live_findings.h)
 
     // The meters: flows that cannot be determined even once every metered stream has readings.
     QStringList undetermined;
@@ -31,6 +38,8 @@ struct ProjectAnalysis {
     QList<QVariantMap> indicatorRows; ///< key, value, sigma, unit, reason, formula
     int indicatorsKnown = 0;
     QString indicatorFailure;
+    /// The site indicators as core computed them, for benchmarking (null when they failed).
+    std::shared_ptr<const shuiheng::indicators::IndicatorReport> indicatorReport;
 };
 
 /// The analysis of a valid plant (validatePlant without errors).

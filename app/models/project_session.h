@@ -108,6 +108,11 @@ public:
     /// Takes meter `oldId` out at `when` (ISO time; empty: now) and puts the new one in on its stream.
     Q_INVOKABLE bool replaceMeter(const QString& oldId, const QVariantMap& fields, const QString& when = {});
 
+    /// Sets which industry and quota row ("TABLE/ROW") the project is benchmarked against (the
+    /// plant's "benchmark" setting; empty strings remove them), committed at once.
+    /// (project_session_benchmark.cpp)
+    Q_INVOKABLE bool setBenchmark(const QString& industry, const QString& quota);
+
     /// The analysis of the current plant, once computed (tests); nullptr before.
     const ProjectAnalysis* analysis() const { return analysis_.get(); }
 

@@ -1,5 +1,6 @@
 #include "report_controller.h"
 
+#include "data_dir.h"
 #include "io/atomic_file.h"
 #include "report/prepared_report.h"
 #include "report/report_figures.h"
@@ -19,19 +20,6 @@ using namespace shuiheng::report;
 QString localPath(const QString& pathOrUrl) {
     const QUrl url(pathOrUrl);
     return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
-}
-
-/// The shipped quota tables, as the CLI finds them: $SHUIHENG_DATA_DIR, else share/shuiheng beside
-/// the program, else the build's data/.
-QString quotaDir() {
-    if (qEnvironmentVariableIsSet("SHUIHENG_DATA_DIR"))
-        return qEnvironmentVariable("SHUIHENG_DATA_DIR") + QStringLiteral("/quotas");
-    const QDir bin(QCoreApplication::applicationDirPath());
-    for (const QString& candidate :
-         {bin.filePath("../share/shuiheng/quotas"), bin.filePath("../../data/quotas")})
-        if (QDir(candidate).exists())
-            return QDir::cleanPath(candidate);
-    return {};
 }
 
 struct Made {
@@ -83,7 +71,8 @@ void ReportController::generate() {
     const std::string path = localPath(projectPath_).toStdString();
     const std::string lang = language_.toStdString();
     ResultOptions options;
-    options.quotaDir = quotaDir().toStdString();
+    const QString data = shippedDataDir();
+    options.quotaDir = data.isEmpty() ? std::string() : (data + QStringLiteral("/quotas")).toStdString();
     const int generation = ++generation_;
     setBusy(true);
     auto* watcher = new QFutureWatcher<Made>(this);

@@ -253,6 +253,7 @@ Item {
             const session = sampleProject();
             const window = showWindow(session, 1280, 800);
             const balance = goTo(window, "balance");
+            mouseClick(findChild(balance, "balanceTabList"));
             const list = findChild(balance, "balanceList");
             tryCompare(list, "count", 42);
             const first = delegateAt(list, 0);

@@ -1,0 +1,92 @@
+#pragma once
+// The live balance (docs/live-balance.md): the water-balance diagram of the open project with the
+// reconciled flows on it — arrow width ∝ flow, value ± σ on the arrow, unobservable flows dashed,
+// suspect meters and possible leaks marked — the verdict in one sentence and the technician's
+// to-do. It follows its ProjectSession: every time the session's analysis (run on a worker thread
+// after each change, e.g. a reading committed) comes in, the flows are put on the diagram. The
+// diagram is laid out again (core/layout, on a worker thread) only when the plant's structure
+// changed; otherwise only the flows change, and the nodes stay where they are.
+
+#include "diagram_model.h"
+#include "project_session.h"
+#include "record_list_model.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+#include <memory>
+#include <string>
+
+class LiveBalance : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+
+    /// The session followed.
+    Q_PROPERTY(ProjectSession* session READ session WRITE setSession NOTIFY sessionChanged)
+    /// The diagram: DiagramModel rows whose `overlay` holds, for streams: value, sigma, text
+    /// ("12.4 ± 0.3"), width (px at zoom 1), status, dashed, suspect, finding (the sentence);
+    /// for nodes: leak, finding.
+    Q_PROPERTY(DiagramModel* diagram READ diagram CONSTANT)
+    /// The balance in one plain sentence; empty while there is none.
+    Q_PROPERTY(QString verdict READ verdict NOTIFY updated)
+    /// "closes", "fails", "unchecked" (nothing redundant), "none" (no balance yet or it failed).
+    Q_PROPERTY(QString state READ state NOTIFY updated)
+    /// Serial elimination's findings: kind, stream, meters, nodes, estimate, share, text.
+    Q_PROPERTY(RecordListModel* findings READ findings CONSTANT)
+    /// Which meter next: task (check, leak, reread, add), stream, meter, reason.
+    Q_PROPERTY(RecordListModel* todo READ todo CONSTANT)
+    /// A layout is being made (the flows follow as soon as it is there).
+    Q_PROPERTY(bool layingOut READ layingOut NOTIFY layingOutChanged)
+    /// How many times the diagram was brought up to date, and how many of those laid it out again:
+    /// tests and the benchmark wait on these.
+    Q_PROPERTY(int updateCount READ updateCount NOTIFY updated)
+    Q_PROPERTY(int layoutCount READ layoutCount NOTIFY updated)
+
+public:
+    explicit LiveBalance(QObject* parent = nullptr);
+    ~LiveBalance() override;
+
+    ProjectSession* session() const { return session_; }
+    void setSession(ProjectSession* session);
+    DiagramModel* diagram() const { return diagram_; }
+    QString verdict() const { return verdict_; }
+    QString state() const { return state_; }
+    RecordListModel* findings() const { return findings_; }
+    RecordListModel* todo() const { return todo_; }
+    bool layingOut() const { return layingOut_; }
+    int updateCount() const { return updateCount_; }
+    int layoutCount() const { return layoutCount_; }
+
+    /// The overlay of a stream or node by id (tests, the side sheet).
+    Q_INVOKABLE QVariantMap overlayOf(const QString& id) const;
+
+    /// What the overlay of each stream and node is for this analysis: exposed for tests.
+    static QHash<QString, QVariantMap> overlayFor(const ProjectAnalysis& analysis);
+
+signals:
+    void sessionChanged();
+    void layingOutChanged();
+    /// The diagram, verdict, findings and to-do show the session's latest analysis.
+    void updated();
+
+private:
+    void refresh();
+    void applyFlows();
+    void setLayingOut(bool on);
+
+    ProjectSession* session_ = nullptr;
+    DiagramModel* diagram_;
+    RecordListModel* findings_;
+    RecordListModel* todo_;
+    QString verdict_;
+    QString state_ = QStringLiteral("none");
+    std::string layoutKey_;  ///< the structure the diagram shows
+    std::string pendingKey_; ///< the structure being laid out
+    int layoutGeneration_ = 0;
+    bool layingOut_ = false;
+    int updateCount_ = 0;
+    int layoutCount_ = 0;
+};

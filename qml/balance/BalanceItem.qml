@@ -1,0 +1,193 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Shapes
+import Shuiheng.Ui
+
+// One row of the live diagram (LiveBalance.diagram): a group frame, a flow or a node, with the
+// balance's overlay (the reconciled flow, or a leak) drawn on it.
+Item {
+    id: entry
+
+    required property string itemId
+    required property string itemType
+    required property string name
+    required property string kind
+    required property string category
+    required property real itemX
+    required property real itemY
+    required property real itemWidth
+    required property real itemHeight
+    required property string path
+    required property string arrow
+    required property real labelX
+    required property real labelY
+    required property int level
+    required property var overlay
+    // The LiveBalanceDiagram (an Item here: the two files refer to each other).
+    required property Item view
+
+    readonly property var colours: view.colours
+    readonly property bool suspect: overlay.suspect === true
+    readonly property bool leak: overlay.leak === true
+    readonly property bool selected: view.selectedFlow === itemId
+
+    objectName: itemType + ":" + itemId
+    x: itemType === "stream" ? 0 : itemX
+    y: itemType === "stream" ? 0 : itemY
+    z: itemType === "group" ? 0 : itemType === "stream" ? 1 : 2
+    width: itemType === "stream" ? 0 : itemWidth
+    height: itemType === "stream" ? 0 : itemHeight
+
+    Loader {
+        anchors.fill: entry.itemType === "stream" ? undefined : parent
+        sourceComponent: entry.itemType === "group" ? frame : entry.itemType === "stream" ? flow : node
+    }
+
+    Component {
+        id: frame
+
+        Rectangle {
+            radius: 6
+            color: entry.colours.frameFill(entry.level)
+            border.width: entry.colours.strokeScale
+            border.color: entry.colours.frameBorder
+
+            Label {
+                x: 8
+                y: 4
+                width: parent.width - 16
+                elide: Text.ElideRight
+                text: entry.name
+                font.pixelSize: 13
+                font.bold: entry.colours.sunlight
+                color: entry.colours.frameText
+            }
+        }
+    }
+
+    Component {
+        id: flow
+
+        Item {
+            id: flowItem
+
+            readonly property color lineColor: entry.suspect ? entry.colours.alarm : entry.colours.streamColor(entry.kind)
+            readonly property real lineWidth: (entry.overlay.width !== undefined ? entry.overlay.width : 1.5) * (entry.selected ? 1.3 : 1)
+
+            Shape {
+                // Dashes scale with the stroke: keep them readable on thick arrows too.
+                ShapePath {
+                    strokeColor: flowItem.lineColor
+                    strokeWidth: flowItem.lineWidth
+                    fillColor: "transparent"
+                    capStyle: ShapePath.FlatCap
+                    strokeStyle: entry.overlay.dashed === true ? ShapePath.DashLine : ShapePath.SolidLine
+                    dashPattern: [3, 2]
+
+                    PathSvg {
+                        path: entry.path
+                    }
+                }
+
+                ShapePath {
+                    strokeColor: flowItem.lineColor
+                    strokeWidth: 1
+                    fillColor: flowItem.lineColor
+
+                    PathSvg {
+                        path: entry.arrow
+                    }
+                }
+            }
+
+            Rectangle {
+                objectName: "flowChip"
+                x: entry.labelX - width / 2
+                y: entry.labelY - height / 2
+                width: chipText.implicitWidth + 12
+                height: chipText.implicitHeight + 4
+                radius: height / 2
+                color: entry.suspect ? entry.colours.alarmFill : entry.colours.chipFill
+                border.color: flowItem.lineColor
+                border.width: (entry.suspect || entry.selected ? 2 : 1) * entry.colours.strokeScale
+
+                Label {
+                    id: chipText
+
+                    objectName: "flowLabel"
+                    anchors.centerIn: parent
+                    text: (entry.suspect ? "⚠ " : "") + entry.itemId + "  " + (entry.overlay.text !== undefined ? entry.overlay.text : "")
+                    font.pixelSize: 13
+                    font.bold: entry.suspect || entry.colours.sunlight
+                    color: entry.suspect ? entry.colours.alarm : entry.colours.text
+                }
+
+                // A finger needs 48 px each way.
+                MouseArea {
+                    objectName: "flowTarget"
+                    anchors.centerIn: parent
+                    width: Math.max(48, parent.width)
+                    height: 48
+                    onClicked: entry.view.tapFlow(entry.itemId)
+                }
+            }
+        }
+    }
+
+    Component {
+        id: node
+
+        Rectangle {
+            radius: entry.kind !== "unit" ? 14 : 4
+            color: entry.leak ? entry.colours.alarmFill : entry.colours.nodeFill(entry.kind, entry.category)
+            border.width: (entry.leak ? 3 : 1) * entry.colours.strokeScale
+            border.color: entry.leak ? entry.colours.alarm : entry.colours.border
+
+            Column {
+                anchors.centerIn: parent
+                width: parent.width - 8
+
+                Label {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    elide: Text.ElideRight
+                    text: entry.name
+                    font.pixelSize: 12
+                    font.bold: entry.colours.sunlight
+                    color: entry.colours.text
+                }
+
+                Label {
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    visible: entry.name !== entry.itemId
+                    text: entry.itemId
+                    font.pixelSize: 10
+                    color: entry.colours.secondaryText
+                }
+            }
+
+            // A possible leak: a mark and a word above the box, not colour alone.
+            Rectangle {
+                objectName: "leakMark"
+                visible: entry.leak
+                x: (parent.width - width) / 2
+                y: -height - 2
+                width: leakText.implicitWidth + 10
+                height: leakText.implicitHeight + 4
+                radius: 4
+                color: entry.colours.alarm
+
+                Label {
+                    id: leakText
+
+                    anchors.centerIn: parent
+                    text: "⚠ " + qsTr("Leak?")
+                    font.pixelSize: 12
+                    font.bold: true
+                    color: entry.colours.sunlight ? "#FFFFFF" : entry.colours.dark ? "#000000" : "#FFFFFF"
+                }
+            }
+        }
+    }
+}
