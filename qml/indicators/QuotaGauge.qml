@@ -46,7 +46,7 @@ ColumnLayout {
 
     // The scale: a track, a tick per level, the value's band and marker.
     Item {
-        id: scale
+        id: scaleArea
 
         objectName: "gaugeScale"
         Layout.fillWidth: true
@@ -65,9 +65,9 @@ ColumnLayout {
         Rectangle {
             objectName: "gaugeBand"
             visible: gauge.known && gauge.record.spread !== undefined
-            x: Math.max(0, (gauge.record.position - (gauge.record.spread || 0)) * scale.width)
+            x: Math.max(0, (gauge.record.position - (gauge.record.spread || 0)) * scaleArea.width)
             y: track.y
-            width: Math.max(4, Math.min(scale.width, (gauge.record.position + (gauge.record.spread || 0)) * scale.width) - x)
+            width: Math.max(4, Math.min(scaleArea.width, (gauge.record.position + (gauge.record.spread || 0)) * scaleArea.width) - x)
             height: track.height
             radius: 6
             color: gauge.met ? gauge.good : gauge.bad
@@ -81,9 +81,9 @@ ColumnLayout {
                 required property var modelData
 
                 objectName: "gaugeLevel"
-                x: modelData.position * scale.width
+                x: modelData.position * scaleArea.width
                 width: 1
-                height: scale.height
+                height: scaleArea.height
 
                 Rectangle {
                     x: -1
@@ -94,7 +94,7 @@ ColumnLayout {
                 }
 
                 Label {
-                    x: Math.max(-parent.x, Math.min(scale.width - parent.x - width, -width / 2))
+                    x: Math.max(-parent.x, Math.min(scaleArea.width - parent.x - width, -width / 2))
                     y: 34
                     text: parent.modelData.name + " " + gauge.number(parent.modelData.limit)
                     font.pixelSize: 14
@@ -106,7 +106,7 @@ ColumnLayout {
         Label {
             objectName: "gaugeMarker"
             visible: gauge.known
-            x: gauge.record.position * scale.width - width / 2
+            x: gauge.record.position * scaleArea.width - width / 2
             y: -6
             text: "▼"
             font.pixelSize: 18

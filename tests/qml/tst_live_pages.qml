@@ -152,7 +152,7 @@ Item {
             tryVerify(() => page.bench.quotas.count === 1 && !page.bench.busy, 20000);
             compare(combo.currentIndex, index);
             const gauges = findChild(page, "quotaGauges");
-            tryVerify(() => gauges.count === 1);
+            tryVerify(() => gauges.count === 1, 5000, "gauges " + gauges.count + " of " + page.bench.quotas.count + " " + gauges);
             const gauge = gauges.itemAt(0);
             verify(findChild(gauge, "gaugeVerdict").text.indexOf("P =") > 0, findChild(gauge, "gaugeVerdict").text);
             // Two levels on the scale, where the model puts them.
@@ -163,7 +163,7 @@ Item {
             for (let i = 0; i < scale.children.length; ++i) {
                 const child = scale.children[i];
                 if (child.objectName === "gaugeLevel") {
-                    verify(Math.abs(child.x - child.modelData.position * scale.width) < 0.5);
+                    verify(Math.abs(child.x - child.modelData.position * scale.width) < 0.5, "tick at " + child.x + " for " + child.modelData.position + " × " + scale.width);
                     ++ticks;
                 }
             }

@@ -20,6 +20,9 @@ public slots:
         QQuickStyle::setStyle(QStringLiteral("Material"));
         // AppSettings made by the tests write here, never into the user's configuration.
         qputenv("XDG_CONFIG_HOME", QFile::encodeName(temp_.filePath(QStringLiteral("config"))));
+        // The quota tables and rule sets the benchmark page reads: the source tree's, never the user's.
+        qputenv("SHUIHENG_DATA_DIR", SHUIHENG_DATA_DIR);
+        qputenv("SHUIHENG_QUOTA_LIBRARY", QFile::encodeName(temp_.filePath(QStringLiteral("quotas"))));
     }
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
