@@ -64,19 +64,50 @@ void member(std::string& out, std::string_view key, const Value& value, bool las
     out += last ? "\n" : ",\n";
 }
 
-/// The "streams" array exactly as nlohmann's dump(2) prints it at depth 1, written stream by stream:
-/// a document model of 100,000 stream objects costs more than reconciling them.
-std::string streamsText(const Plant& plant, const std::vector<StreamType>& types,
-                        const balance::ReconciliationResult& r) {
-    if (plant.streams.empty())
+/// Appends `"key": [ids]`, a list of strings, as dump(2) prints it as an object member at depth 2.
+template <typename Indices, typename IdOf>
+void idsMember(std::string& out, std::string_view key, const Indices& indices, IdOf idOf, bool last = false) {
+    out += "      \"";
+    out += key;
+    out += "\": ";
+    if (indices.empty()) {
+        out += "[]";
+    } else {
+        out += "[\n";
+        for (std::size_t k = 0; k < indices.size(); ++k) {
+            out += "        ";
+            appendValue(out, std::string_view(idOf(indices[k])));
+            out += k + 1 < indices.size() ? ",\n" : "\n";
+        }
+        out += "      ]";
+    }
+    out += last ? "\n" : ",\n";
+}
+
+/// An array of `count` objects exactly as nlohmann's dump(2) prints it at depth 1, written object by
+/// object (`members(out, i)` appends the i-th object's members): a document model of 100,000 stream
+/// objects, or of 25,000 balances, costs more than reconciling them.
+template <typename Members>
+std::string objectsText(std::size_t count, std::size_t bytesEach, Members members) {
+    if (count == 0)
         return "[]";
     std::string out = "[\n";
-    out.reserve(plant.streams.size() * 320);
+    out.reserve(count * bytesEach);
+    for (std::size_t i = 0; i < count; ++i) {
+        out += "    {\n";
+        members(out, i);
+        out += i + 1 < count ? "    },\n" : "    }\n";
+    }
+    out += "  ]";
+    return out;
+}
+
+std::string streamsText(const Plant& plant, const std::vector<StreamType>& types,
+                        const balance::ReconciliationResult& r) {
     using Number = std::optional<double>;
-    for (std::size_t i = 0; i < plant.streams.size(); ++i) {
+    return objectsText(plant.streams.size(), 320, [&](std::string& out, std::size_t i) {
         const Stream& s = plant.streams[i];
         const auto& e = r.edges[i];
-        out += "    {\n";
         member(out, "id", std::string_view(s.id));
         member(out, "measured", s.measurement ? Number(s.measurement->value) : Number());
         member(out, "value", e.value);
@@ -91,10 +122,36 @@ std::string streamsText(const Plant& plant, const std::vector<StreamType>& types
                e.loopBlock < 0);
         if (e.loopBlock >= 0)
             member(out, "loopBlock", e.loopBlock, true);
-        out += i + 1 < plant.streams.size() ? "    },\n" : "    }\n";
-    }
-    out += "  ]";
-    return out;
+    });
+}
+
+std::string balancesText(const Plant& plant, const balance::ReconciliationResult& r) {
+    const auto idOf = [&](int n) -> const std::string& {
+        return plant.nodes[static_cast<std::size_t>(n)].id;
+    };
+    return objectsText(r.balances.size(), 120, [&](std::string& out, std::size_t i) {
+        const balance::BalanceTest& b = r.balances[i];
+        idsMember(out, "nodes", b.nodes, idOf);
+        member(out, "residual", std::optional<double>(b.residual));
+        member(out, "sigma", std::optional<double>(b.sigma));
+        member(out, "z", std::optional<double>(b.z), true);
+    });
+}
+
+std::string rawNodesText(const Plant& plant, const std::vector<balance::RawNodeTest>& nodes) {
+    return objectsText(nodes.size(), 100, [&](std::string& out, std::size_t i) {
+        const balance::RawNodeTest& n = nodes[i];
+        member(out, "id", std::string_view(plant.nodes[n.node].id));
+        member(out, "imbalance", std::optional<double>(n.imbalance));
+        member(out, "z", n.z, true);
+    });
+}
+
+std::string loopBlocksText(const Plant& plant, const balance::ReconciliationResult& r) {
+    const auto idOf = [&](std::size_t k) -> const std::string& { return plant.streams[k].id; };
+    return objectsText(r.loopBlocks.size(), 60, [&](std::string& out, std::size_t i) {
+        idsMember(out, "toObserve", r.loopBlocks[i], idOf, true);
+    });
 }
 
 } // namespace
@@ -118,23 +175,10 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
     Json doc;
     doc["flowUnit"] = plant.flowUnit;
 
-    doc["streams"] = Json::array(); // written directly below
-
-    // Unobservable streams name their block; each block lists once what to measure.
-    Json blocks = Json::array();
-    for (const auto& chords : r.loopBlocks) {
-        Json ids = Json::array();
-        for (std::size_t k : chords)
-            ids.push_back(plant.streams[k].id);
-        blocks.push_back({{"toObserve", std::move(ids)}});
-    }
-    doc["loopBlocks"] = std::move(blocks);
-
-    Json nodes = Json::array();
-    for (const auto& n : result.rawNodes)
-        nodes.push_back(
-            {{"id", plant.nodes[n.node].id}, {"imbalance", number(n.imbalance)}, {"z", number(n.z)}});
-    doc["nodes"] = std::move(nodes);
+    // The long arrays are written directly and spliced in below (objectsText).
+    doc["streams"] = Json::array();
+    doc["loopBlocks"] = Json::array();
+    doc["nodes"] = Json::array();
 
     doc["globalTest"] = {{"statistic", number(r.global.statistic)},
                          {"dof", r.global.dof},
@@ -172,26 +216,33 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
                         {"intakeSigmaAfter", number(a.targetSigmaAfter)}});
     doc["meterAdvice"] = std::move(next);
 
-    Json balances = Json::array();
-    for (const auto& b : r.balances)
-        balances.push_back({{"nodes", nodeIds(plant, b.nodes)},
-                            {"residual", number(b.residual)},
-                            {"sigma", number(b.sigma)},
-                            {"z", number(b.z)}});
-    doc["balances"] = std::move(balances);
+    doc["balances"] = Json::array();
 
     Json diagnostics = Json::array();
     for (const Diagnostic& d : result.diagnostics)
         diagnostics.push_back(
             {{"severity", toString(d.severity)}, {"subject", d.subject}, {"message", d.message}});
     doc["diagnostics"] = std::move(diagnostics);
-    std::string text = doc.dump(2);
-    // The streams are the bulk of the document: spliced in as streamsText wrote them. The empty
-    // array's text cannot occur earlier (only "flowUnit" comes first, and its quotes are escaped).
-    const std::string_view placeholder = "\n  \"streams\": []";
-    const std::size_t at = text.find(placeholder);
-    text.replace(at + placeholder.size() - 2, 2, streamsText(plant, result.streamTypes, r));
-    return text + "\n";
+    const std::string text = doc.dump(2);
+    // Each spliced array is a top-level member, printed empty as `\n  "key": []`; that text cannot
+    // occur elsewhere (deeper members are indented further, and quotes inside strings are escaped).
+    const std::pair<std::string_view, std::string> spliced[] = {
+        {"streams", streamsText(plant, result.streamTypes, r)},
+        {"loopBlocks", loopBlocksText(plant, r)},
+        {"nodes", rawNodesText(plant, result.rawNodes)},
+        {"balances", balancesText(plant, r)},
+    };
+    std::string out;
+    std::size_t done = 0;
+    for (const auto& [key, array] : spliced) {
+        const std::string placeholder = "\n  \"" + std::string(key) + "\": []";
+        const std::size_t at = text.find(placeholder, done);
+        out.append(text, done, at + placeholder.size() - 2 - done);
+        out += array;
+        done = at + placeholder.size();
+    }
+    out.append(text, done);
+    return out + "\n";
 }
 
 } // namespace shuiheng::cli

@@ -2,7 +2,7 @@
 //   bench_balance [--quick]          all figures (--quick: without the 100k cases)
 //   bench_balance --growth           only the reconciliation at 1k, 10k and 100k streams
 //   bench_balance --cli              only shuiheng-cli balance --json on the 100k plant file, and its steps
-//   bench_balance --profile N        reconcile a plant of about N streams 20 times (for a profiler)
+//   bench_balance --profile N [R]    reconcile a plant of about N streams R times (20; for a profiler)
 //   bench_balance --write-plant FILE the 100k-stream plant file of the whole-process case, to profile
 // Medians over repeated runs, single thread, on whatever machine runs it.
 
@@ -210,16 +210,17 @@ int main(int argc, char** argv) {
     }
     if (argc > 2 && std::strcmp(argv[1], "--profile") == 0) { // one size, repeated, for perf/callgrind
         const auto plant = test::largePlant(42, static_cast<std::size_t>(std::atol(argv[2])));
+        const int runs = argc > 3 ? std::atoi(argv[3]) : 20;
         double cpu = 0;
         const double t = medianSeconds(
-            20, [&] { reconcile(plant.network); }, &cpu);
+            runs, [&] { reconcile(plant.network); }, &cpu);
         double renumberCpu = 0;
         medianSeconds(
-            20, [&] { renumberForLocality(plant.network); }, &renumberCpu);
+            runs, [&] { renumberForLocality(plant.network); }, &renumberCpu);
         const FlowNetwork ordered = renumberForLocality(plant.network).network;
         double orderedCpu = 0;
         medianSeconds(
-            20, [&] { reconcile(ordered); }, &orderedCpu);
+            runs, [&] { reconcile(ordered); }, &orderedCpu);
         std::printf("%zu streams: %.2f ms (cpu %.2f ms; of it renumbering %.2f ms; the network given in that "
                     "order: cpu %.2f ms)\n",
                     plant.network.edges.size(), t * 1e3, cpu * 1e3, renumberCpu * 1e3, orderedCpu * 1e3);

@@ -126,15 +126,17 @@ private slots:
                  describe(table));
     }
 
-    // The streams array is written directly rather than through the JSON library (a document model
-    // of 100,000 streams was the slowest part of the command): the text must be exactly what the
-    // library would print, unobservable streams (loopBlock) and campaign plants included.
+    // The long arrays (streams, loop blocks, raw node tests, balances) are written directly rather
+    // than through the JSON library (a document model of 100,000 streams was the slowest part of the
+    // command): the text must be exactly what the library would print, empty arrays, unobservable
+    // streams (loopBlock), balances over several units and campaign plants included.
     void documentIsPrintedAsTheJsonLibraryWould_data() {
         QTest::addColumn<QString>("file");
         QTest::newRow("sample") << sample;
         QTest::newRow("campaign") << QString(sample).replace("sample-plant", "sample-campaign");
         QTest::newRow("contract example") << testData + "/contract-example.json";
         QTest::newRow("extended") << testData + "/extended-plant.json";
+        QTest::newRow("loop") << testData + "/loop-plant.json";
     }
     void documentIsPrintedAsTheJsonLibraryWould() {
         QFETCH(QString, file);
