@@ -11,8 +11,6 @@ namespace {
 constexpr double figureShareOfPage = 0.82;
 /// A figure is never drawn more than this much above its natural size.
 constexpr double largestFigureScale = 1.5;
-/// A wide figure (longer than this times its height) that would shrink below `turnBelow` is turned.
-constexpr double wideRatio = 1.25, turnBelow = 0.75;
 
 double lineHeightOf(const TextLine& line, double factor) {
     return (line.ascent + line.descent) * factor;
@@ -131,17 +129,15 @@ public:
         if (natural.isEmpty())
             return;
         begin(f.spacing);
+        // Upright always: Qt's PDF writer draws turned text as shapes (not searchable, and slow).
         const QSizeF box(o_.body.width(), o_.body.height() * figureShareOfPage);
-        const double upright = std::min(box.width() / natural.width(), box.height() / natural.height());
-        const double turnedScale = std::min(box.width() / natural.height(), box.height() / natural.width());
-        const bool turn =
-            natural.width() > natural.height() * wideRatio && upright < turnBelow && turnedScale > upright;
-        const double scale = std::min(turn ? turnedScale : upright, largestFigureScale);
+        const double scale =
+            std::min({box.width() / natural.width(), box.height() / natural.height(), largestFigureScale});
         if (scale >= o_.minFigureScale) {
-            const QSizeF size = turn ? QSizeF(natural.height(), natural.width()) * scale : natural * scale;
+            const QSizeF size = natural * scale;
             room(size.height());
             const QRectF target((o_.body.width() - size.width()) / 2, y_, size.width(), size.height());
-            page().figures.push_back({f.name, target, target, turn});
+            page().figures.push_back({f.name, target, target});
             y_ += size.height();
             hasContent_ = true;
         } else {
@@ -239,27 +235,21 @@ private:
     }
 
     /// A figure too large for a page at a readable size: drawn at that size (or as wide as the page
-    /// when that is larger), turned when that takes fewer pages, and cut into tiles in reading order:
-    /// the first in what is left of this page when that is most of it, the others on pages of their
-    /// own, each with "k / n" under it.
+    /// when that is larger) and cut into tiles in reading order: the first in what is left of this
+    /// page when that is most of it, the others on pages of their own, each with "k / n" under it.
     void tiles(const QString& name, QSizeF natural) {
         const double labelHeight = o_.tileLabelFace ? o_.tileLabelFace->lineHeight() * 1.5 : 0;
         const QSizeF area(o_.body.width(), o_.body.height() - labelHeight);
-        struct Plan {
-            bool turned;
-            double scale;
-            int columns, rows;
-        };
-        const auto planFor = [&](bool turned) {
-            const QSizeF size = turned ? QSizeF(natural.height(), natural.width()) : natural;
-            const double scale = std::clamp(area.width() / size.width(), o_.minFigureScale, 1.0);
-            return Plan{turned, scale, int(std::ceil(size.width() * scale / area.width() - 1e-6)),
-                        int(std::ceil(size.height() * scale / area.height() - 1e-6))};
-        };
-        const Plan upright = planFor(false), turned = planFor(true);
-        const Plan plan = turned.columns * turned.rows < upright.columns * upright.rows ? turned : upright;
-        const QSizeF size = (plan.turned ? QSizeF(natural.height(), natural.width()) : natural) * plan.scale;
-        const double offsetX = plan.columns == 1 ? (area.width() - size.width()) / 2 : 0;
+        double scale = std::clamp(area.width() / natural.width(), o_.minFigureScale, 1.0);
+        int columns = int(std::ceil(natural.width() * scale / area.width() - 1e-6));
+        // A last column of a sliver: a little smaller instead, when that does without it.
+        const double oneColumnLess = area.width() * (columns - 1) / natural.width();
+        if (columns > 1 && oneColumnLess >= o_.minFigureScale * 0.85) {
+            scale = oneColumnLess;
+            --columns;
+        }
+        const QSizeF size = natural * scale;
+        const double offsetX = columns == 1 ? (area.width() - size.width()) / 2 : 0;
         // The height of each row of tiles: the first one here when most of this page is left.
         const double left = area.height() - y_;
         const bool startHere = !hasContent_ || left >= area.height() * 0.6;
@@ -270,21 +260,20 @@ private:
             rows.push_back(h);
             covered += h;
         }
-        const int count = plan.columns * static_cast<int>(rows.size());
+        const int count = columns * static_cast<int>(rows.size());
         double rowTop = 0; // in the figure
         for (std::size_t r = 0; r < rows.size(); ++r) {
-            for (int c = 0; c < plan.columns; ++c) {
+            for (int c = 0; c < columns; ++c) {
                 if (hasContent_ && !(r == 0 && c == 0 && startHere))
                     newPage();
                 const double top = y_;
                 const QRectF clip(0, top, std::min(area.width(), size.width() - c * area.width() + offsetX),
                                   rows[r]);
                 const QRectF target(offsetX - c * area.width(), top - rowTop, size.width(), size.height());
-                page().figures.push_back({name, clip, target, plan.turned});
+                page().figures.push_back({name, clip, target});
                 y_ = top + rows[r];
                 if (o_.tileLabelFace) {
-                    const QString label =
-                        QStringLiteral("%1 / %2").arg(int(r) * plan.columns + c + 1).arg(count);
+                    const QString label = QStringLiteral("%1 / %2").arg(int(r) * columns + c + 1).arg(count);
                     page().texts.push_back({QPointF(area.width() - o_.tileLabelFace->width(label),
                                                     y_ + o_.tileLabelFace->ascent() * 1.2),
                                             label, o_.tileLabelFace, QColor(0x55, 0x55, 0x55)});

@@ -30,9 +30,7 @@ struct FillItem {
 struct FigureItem {
     QString name;
     QRectF clip;   ///< the part of the page it shows
-    QRectF target; ///< where the whole figure is drawn (before turning)
-    bool turned =
-        false; ///< a quarter counter-clockwise about target's bottom left: `target` is then the turned box
+    QRectF target; ///< where the whole figure is drawn
 };
 
 struct LaidOutPage {

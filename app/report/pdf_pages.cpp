@@ -61,19 +61,13 @@ void decorate(QPainter& painter, FontBook& fonts, const PageDecoration& d, int i
     drawText(painter, face, QPointF((left + right - face.width(footer)) / 2, footerBaseline), footer, grey);
 }
 
-void paintFigure(QPainter& painter, const Typesetter::Figure& figure, const FigureItem& f) {
+void paintFigure(QPainter& painter, FontBook& fonts, const Typesetter::Figure& figure, const FigureItem& f) {
     QSvgRenderer& renderer = *figure.renderer;
     painter.save();
     painter.setClipRect(f.clip);
-    // SVG user units onto the target box, turned counter-clockwise when it is (the figure's top at the
-    // binding edge).
+    // SVG user units onto the target box.
     QTransform toPage;
-    QRectF box = f.target;
-    if (f.turned) {
-        toPage.translate(box.left(), box.bottom());
-        toPage.rotate(-90);
-        box = QRectF(0, 0, box.height(), box.width());
-    }
+    const QRectF box = f.target;
     const QRectF view = renderer.viewBoxF();
     toPage.translate(box.left(), box.top());
     toPage.scale(box.width() / view.width(), box.height() / view.height());
@@ -89,16 +83,40 @@ void paintFigure(QPainter& painter, const Typesetter::Figure& figure, const Figu
                 renderer.render(&painter, id, bounds);
     }
     painter.restore();
+    // The labels as text, at the size they have on the page.
+    painter.save();
+    painter.setClipRect(f.clip);
+    const double unitsToPoints = toPage.m11() * 72.0 / fonts.dpi();
+    const QRectF shown = toPage.inverted().mapRect(f.clip);
+    QColor pen;
+    for (const SvgLabel& label : figure.labels) {
+        if (!shown.adjusted(-label.size * 20, -label.size, label.size * 20, label.size).contains(label.at))
+            continue;
+        TextFace& face =
+            fonts.face(QStringLiteral("Noto Sans CJK SC"), label.bold, label.size * unitsToPoints);
+        const double width = face.width(label.text);
+        const QPointF at = toPage.map(label.at);
+        const double x = label.anchor & Qt::AlignHCenter ? at.x() - width / 2
+                         : label.anchor & Qt::AlignRight ? at.x() - width
+                                                         : at.x();
+        if (label.color != pen) {
+            pen = label.color;
+            painter.setPen(pen);
+        }
+        face.draw(painter, QPointF(x, at.y()), label.text);
+    }
+    painter.restore();
 }
 
 } // namespace
 
 Typesetter::Typesetter(const QMap<QString, QByteArray>& svgImages)
     : fonts_(dpi) {
-    static const QRegularExpression element(QStringLiteral("<(?:g|text) id=\"([^\"]+)\""));
+    static const QRegularExpression element(QStringLiteral("<g id=\"([^\"]+)\""));
     for (auto it = svgImages.begin(); it != svgImages.end(); ++it) {
-        Figure figure{std::make_shared<QSvgRenderer>(it.value()), {}};
-        for (auto m = element.globalMatch(QString::fromUtf8(it.value())); m.hasNext();) {
+        SplitSvg split = splitSvgLabels(it.value());
+        Figure figure{std::make_shared<QSvgRenderer>(split.shapes), {}, std::move(split.labels)};
+        for (auto m = element.globalMatch(QString::fromUtf8(split.shapes)); m.hasNext();) {
             const QString id = m.next().captured(1);
             figure.elements.emplace_back(id, figure.renderer->boundsOnElement(id));
         }
@@ -170,7 +188,7 @@ QByteArray Typesetter::render(const QString& html, const PageDecoration& decorat
                 painter.fillRect(f.rect, f.color);
             for (const FigureItem& f : page.figures)
                 if (const auto figure = figures_.find(f.name); figure != figures_.end())
-                    paintFigure(painter, *figure, f);
+                    paintFigure(painter, fonts_, *figure, f);
             QColor pen;
             for (const TextItem& t : page.texts) {
                 if (t.color != pen) {

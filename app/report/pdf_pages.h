@@ -5,6 +5,7 @@
 // a rule) and a footer with "page n of N". A typesetter keeps its fonts and measured text between
 // the contents pass (page numbers of the headings) and the final pass.
 
+#include "report/svg_labels.h"
 #include "report/text_faces.h"
 
 #include <QByteArray>
@@ -59,9 +60,11 @@ public:
 
     /// A figure's SVG, parsed once, and its top-level elements (groups with an id) with their bounds:
     /// a tile of a large figure draws only the elements it shows.
+    /// Its text is drawn by the report (svg_labels.h).
     struct Figure {
         std::shared_ptr<QSvgRenderer> renderer;
         std::vector<std::pair<QString, QRectF>> elements;
+        std::vector<SvgLabel> labels;
     };
 
 private:

@@ -41,6 +41,7 @@ std::string balanceDiagramSvg(const Plant& plant, const ReportResults& results, 
         options.streams[plant.streams[s].id] = style;
     }
     options.title = word(words, "diagram", "legendFlow") + " (" + plant.flowUnit + ")";
+    options.labelBackground = layout::SvgOptions::LabelBackground::Box; // the report's PDF
     return layout::toSvg(layout::layoutPlant(plant), options);
 }
 
@@ -70,6 +71,7 @@ std::string meterNetworkSvg(const Plant& plant, const nlohmann::json& words) {
         options.streams[s.id] = style;
     }
     options.title = word(words, "diagram", "meterTitle");
+    options.labelBackground = layout::SvgOptions::LabelBackground::Box; // the report's PDF
     return layout::toSvg(layout::layoutPlant(plant), options);
 }
 

@@ -144,11 +144,22 @@ std::string toSvg(const DiagramLayout& layout, const SvgOptions& options) {
                                tip.y + dy - uy * size + ux * size / 2, tip.x - ux * size + uy * size / 2,
                                tip.y + dy - uy * size - ux * size / 2, colour);
         }
-        if (!style.label.empty())
+        if (!style.label.empty() && options.labelBackground == SvgOptions::LabelBackground::Box) {
+            const double size = fs * 0.85, width = estimatedTextWidth(style.label, size) + 2;
+            svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" "
+                               "fill=\"#ffffff\"/>",
+                               s.labelPosition.x - width / 2, s.labelPosition.y + dy - 3 - size * 0.9, width,
+                               size * 1.15);
+            svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"{:.1f}\" "
+                               "fill=\"{}\">{}</text>",
+                               s.labelPosition.x, s.labelPosition.y + dy - 3, size, colour,
+                               escapeXml(style.label));
+        } else if (!style.label.empty()) {
             svg += fmt::format(
                 "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"{:.1f}\" "
                 "fill=\"{}\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
                 s.labelPosition.x, s.labelPosition.y + dy - 3, fs * 0.85, colour, escapeXml(style.label));
+        }
         svg += "</g>\n";
     }
 

@@ -23,6 +23,10 @@ struct SvgOptions {
     std::string title;                          ///< drawn top left when not empty
     double fontSize = 12;                       ///< should match LayoutOptions::fontSize
     bool showIds = true;                        ///< each node's id under its name
+    /// What keeps a stream's label legible over the lines it crosses: a white outline around the
+    /// letters, or a white box behind them (for PDF: Qt's PDF writer draws outlined text as
+    /// shapes, which cannot be searched and make large diagrams slow).
+    enum class LabelBackground { Outline, Box } labelBackground = LabelBackground::Outline;
     std::string fontFamily = "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', sans-serif";
 };
 
