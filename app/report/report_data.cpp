@@ -175,7 +175,7 @@ Json balanceTables(const ReportSource& source, const ReportResults& results, con
         site.push_back({{"name", word(words, "indicators", key)},
                         {"symbol", symbol},
                         {"value", i ? formatIndicator(*i) : "—"},
-                        {"reason", i && !i->reason.empty() ? i->reason : ""}});
+                        {"reason", i && !i->reason.empty() ? coreMessage(words, i->reason) : ""}});
     }
     j["site"] = site;
     // One table per level (2, 3, ...): every group and unit of that level with its indicators.
@@ -316,7 +316,7 @@ Json indicatorRows(const ReportResults& results, const Json& words) {
                         {"name", word(words, "indicators", i.key)},
                         {"value", formatIndicator(i)},
                         {"unit", isRate(i) || i.unit == "1" ? "" : prettyUnit(i.unit)},
-                        {"note", !i.reason.empty()                   ? i.reason
+                        {"note", !i.reason.empty()                   ? coreMessage(words, i.reason)
                                  : words["formulas"].contains(i.key) ? word(words, "formulas", i.key)
                                                                      : i.formula}});
     }
@@ -351,7 +351,7 @@ Json comparisons(const std::vector<benchmarking::Comparison>& list, const Json& 
              {"unit", rate ? "" : prettyUnit(c.unit)},
              {"levels", levels},
              {"grade", c.grade ? *c.grade : word(words, "benchmark", "noGrade")},
-             {"reason", c.reason},
+             {"reason", coreMessage(words, c.reason)},
              {"source", source},
              {"verification", c.verification}});
     }
@@ -407,7 +407,7 @@ Json readings(const Plant& plant) {
     for (const Reading& r : plant.readings)
         rows.push_back({{"meter", r.meter},
                         {"time", r.time},
-                        {"value", fmt::format("{:g}", r.value)},
+                        {"value", fmt::format("{}", r.value)}, // as read: every digit
                         {"technician", r.technician},
                         {"note", r.note}});
     return rows;
@@ -445,7 +445,10 @@ Json reportData(const ReportSource& source, const ReportResults& results, const 
                            ? (*results.benchmark.waterSavingEnterprise ? word(words, "benchmark", "wsYes")
                                                                        : word(words, "benchmark", "wsNo"))
                            : word(words, "benchmark", "wsUnknown");
-    j["benchmarkNotes"] = results.benchmark.notes;
+    Json notes = Json::array();
+    for (const std::string& note : results.benchmark.notes)
+        notes.push_back(coreMessage(words, note));
+    j["benchmarkNotes"] = notes;
     j["savings"] = savings(source, results, words);
     j["readings"] = readings(source.plant);
     j["hasReadings"] = !source.plant.readings.empty();

@@ -23,4 +23,10 @@ std::optional<ReportTexts> loadReportTexts(const std::string& lang, const std::s
 /// stays readable).
 std::string word(const nlohmann::json& words, const std::string& group, const std::string& key);
 
+/// A sentence of core's (a reason an indicator has no value, a benchmarking note) in the report's
+/// language: words["messages"] lists [pattern, replacement] pairs (regular expressions, \\1 the
+/// first group), the first that matches wins; the English words have none, and a sentence no pattern
+/// knows stays as core wrote it.
+std::string coreMessage(const nlohmann::json& words, const std::string& text);
+
 } // namespace shuiheng::report

@@ -6,8 +6,10 @@
 #include "report_test_support.h"
 
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -18,6 +20,7 @@ class TestReportPdf : public QObject {
     QTemporaryDir dir;
     QString zh, en;
     QString zhText;
+    QString zhErr;
 
     static int pageCount(const QString& pdf) {
         const QString info = QString::fromUtf8(tool("pdfinfo", {pdf}));
@@ -32,6 +35,7 @@ private slots:
         en = dir.filePath("report-en.pdf");
         Run r = run({"report", sampleCampaign, "--out", zh, "--date", "2026-07-01"});
         QVERIFY2(r.exitCode == 0, describe(r));
+        zhErr = r.err;
         r = run({"report", sampleCampaign, "--out", en, "--lang", "en"});
         QVERIFY2(r.exitCode == 0, describe(r));
         zhText = pdfText(zh, 0, 0, false, true);
@@ -141,6 +145,42 @@ private slots:
                     dark += qGray(image.pixel(x, y)) < 160;
             QVERIFY2(dark > 20, qPrintable(name));
         }
+    }
+
+    // The appendix is a long table typeset row by row: every reading of the sample is in it, and
+    // every page it runs over starts with its header row.
+    void readingsAppendix() {
+        QFile file(sampleCampaign);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonArray readings = QJsonDocument::fromJson(file.readAll())["readings"].toArray();
+        QVERIFY(readings.size() > 100);
+        const int pages = pageCount(zh);
+        int first = 0;
+        for (int page = pages; page > 2 && first == 0; --page)
+            if (squeezed(pdfText(zh, page, page, false, true)).contains("附录A"))
+                first = page;
+        QVERIFY2(first > 0 && first < pages, "the appendix runs over more than one page");
+        const QString header = squeezed("表计 时间 读数 读数人 说明");
+        QString appendix;
+        for (int page = first; page <= pages; ++page) {
+            const QString text = squeezed(pdfText(zh, page, page, false, true));
+            QVERIFY2(text.contains(header), qPrintable(QString("no header row on page %1").arg(page)));
+            appendix += text;
+        }
+        for (const QJsonValue& r : readings) {
+            const QString row = r["meter"].toString() + r["time"].toString() +
+                                QString::number(r["value"].toDouble(), 'g', QLocale::FloatingPointShortest);
+            QVERIFY2(appendix.contains(row), qPrintable(row));
+        }
+    }
+
+    // No English sentence in the Chinese report (core's notes and formulas come translated), and the
+    // command's standard error holds only its own messages.
+    void chineseOnly() {
+        static const QRegularExpression sentence("[A-Za-z]{4,} [A-Za-z]{3,} [A-Za-z]{2,}");
+        const auto m = sentence.match(zhText);
+        QVERIFY2(!m.hasMatch(), qPrintable(m.captured(0)));
+        QVERIFY2(!zhErr.contains("XDG_RUNTIME_DIR"), qPrintable(zhErr));
     }
 
     void english() {
