@@ -232,7 +232,11 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
         {"nodes", rawNodesText(plant, result.rawNodes)},
         {"balances", balancesText(plant, r)},
     };
-    std::string out;
+    std::size_t size = text.size() + 1;
+    for (const auto& [key, array] : spliced)
+        size += array.size();
+    std::string out; // tens of MB at 100,000 streams: sized once, not copied again
+    out.reserve(size);
     std::size_t done = 0;
     for (const auto& [key, array] : spliced) {
         const std::string placeholder = "\n  \"" + std::string(key) + "\": []";
@@ -242,7 +246,8 @@ std::string balanceJson(const Plant& plant, const balance::PlantBalance& result)
         done = at + placeholder.size();
     }
     out.append(text, done);
-    return out + "\n";
+    out += '\n';
+    return out;
 }
 
 } // namespace shuiheng::cli
