@@ -114,6 +114,12 @@ public:
     Result<std::vector<campaign::ReadingCheck>> editReading(const std::string& id, double newValue,
                                                             const std::string& reason, const Actor& actor);
 
+    /// What addReading (or, with `replacing`, editReading of that reading) would warn about
+    /// `candidate`, without writing anything: the same checks on the same history. NotFound for an
+    /// unknown meter, InvalidInput for a time that is not ISO with offset.
+    Result<std::vector<campaign::ReadingCheck>> checkReading(const Reading& candidate,
+                                                             const std::string& replacing = {});
+
     /// Marks the reading deleted (it stays in the history). `reason` is required.
     Status deleteReading(const std::string& id, const std::string& reason, const Actor& actor);
 
@@ -127,6 +133,12 @@ public:
     Result<std::string> addCampaign(const Campaign& campaign, const Actor& actor);
     Status updateCampaign(const Campaign& campaign, const Actor& actor, const std::string& reason);
     Result<std::vector<Campaign>> campaigns();
+
+    /// Records that `skip.meter` was not read in the round `skip.round`, committed before it returns;
+    /// the reason is required. Returns the skip's id.
+    Result<std::string> skipReading(const SkippedReading& skip, const Actor& actor);
+    /// The skips recorded (of one campaign, or all), oldest first.
+    Result<std::vector<SkippedReading>> skippedReadings(const std::string& campaignId = {});
 
     Status setProduction(const std::string& campaignId, const ProductionData& data, const Actor& actor,
                          const std::string& reason = {});

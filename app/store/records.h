@@ -37,6 +37,19 @@ struct Campaign {
     std::string windowEnd;               ///< ISO time with offset; empty = open
     std::vector<std::string> roundTimes; ///< local times of the daily rounds, "08:00"
     std::string note;
+    std::vector<std::string> route; ///< meter ids in the order they are read; empty = the plant's order
+};
+
+/// A reading not taken in a round, with the reason (the meter was under water, locked away, ...).
+struct SkippedReading {
+    std::string id;       ///< UUID; set by the store
+    std::string meter;    ///< the meter's id
+    std::string campaign; ///< campaign id; empty: the campaign whose window holds the round
+    std::string round;    ///< the planned round's time, ISO with offset
+    std::string roundUtc; ///< the same in UTC (sortable text); set by the store
+    std::string reason;   ///< required
+    std::string at;       ///< UTC time it was recorded; set when listed
+    std::string who;      ///< who recorded it; set when listed
 };
 
 /// The planned reading times: each day of the window at each round time, in the window start's

@@ -207,6 +207,22 @@ const std::vector<const char*> version2 = {
     "CREATE UNIQUE INDEX plant_edit_seq ON plant_edit (seq)",
 };
 
+// Version 3: the reading rounds. A campaign keeps the route (its meters in the order they are walked
+// and read, JSON array of meter ids; '[]' = the plant's order); a reading not taken in a round is
+// recorded as a skip with its reason, never updated.
+const std::vector<const char*> version3 = {
+    "ALTER TABLE campaign ADD COLUMN route TEXT NOT NULL DEFAULT '[]'",
+    R"(CREATE TABLE reading_skip (
+        skip_id TEXT NOT NULL PRIMARY KEY,
+        change_id TEXT NOT NULL REFERENCES change_set (change_id),
+        campaign_id TEXT,
+        meter_id TEXT NOT NULL,
+        round_text TEXT NOT NULL,
+        round_utc TEXT NOT NULL,
+        reason TEXT NOT NULL))",
+    "CREATE INDEX reading_skip_round ON reading_skip (campaign_id, round_utc)",
+};
+
 Status setMeta(Database& db, const char* key, const QString& value) {
     if (Status s = db.execute(QStringLiteral("DELETE FROM store_meta WHERE meta_key = ?"), {QString(key)});
         !s)
@@ -223,6 +239,8 @@ const std::vector<Migration>& migrations() {
          [](Database& db) { return runStatements(db, version1); }},
         {2, "the plant editor's journal of edits, for undo and redo",
          [](Database& db) { return runStatements(db, version2); }},
+        {3, "the reading rounds: each campaign's route of meters, and readings skipped with a reason",
+         [](Database& db) { return runStatements(db, version3); }},
     };
     return list;
 }

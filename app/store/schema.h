@@ -13,7 +13,7 @@
 
 namespace shuiheng::store {
 
-inline constexpr int currentSchemaVersion = 2;
+inline constexpr int currentSchemaVersion = 3;
 inline constexpr const char* projectFormat = "shuiheng-project";
 
 struct Migration {

@@ -205,6 +205,11 @@ Status checkCampaign(const Campaign& c) {
                                              "' is not an ISO time with offset (2026-06-07T08:00:00+08:00)"};
     if (start && end && *end < *start)
         return {ErrorKind::InvalidInput, "the window ends before it starts"};
+    std::set<std::string> routed;
+    for (const std::string& meter : c.route)
+        if (meter.empty() || !routed.insert(meter).second)
+            return {ErrorKind::InvalidInput, meter.empty() ? std::string("the route names an empty meter id")
+                                                           : "the route names meter " + meter + " twice"};
     return checkRoundTimes(c.roundTimes);
 }
 
@@ -666,6 +671,52 @@ Result<ImportReport> ProjectStore::addReadings(const std::vector<NewReading>& en
     return report;
 }
 
+namespace {
+
+/// What the store's checks find about `candidate` against its meter's current readings (`excludeId`
+/// left out: the reading being edited); empty when the meter is unknown or the time unreadable.
+Result<std::vector<campaign::ReadingCheck>> checkAgainstHistory(Database& db, const Reading& candidate,
+                                                                const std::string& unit,
+                                                                const std::string& excludeId) {
+    const std::set<std::string> only{candidate.meter};
+    auto meters = liveMeters(db, &only);
+    if (!meters)
+        return meters.status();
+    std::vector<campaign::ReadingCheck> found;
+    if (const auto m = meters->find(candidate.meter); m != meters->end()) {
+        auto histories = loadHistories(db, *meters, only, unit, excludeId);
+        if (!histories)
+            return histories.status();
+        const MeterHistory& history = (*histories)[candidate.meter];
+        if (const auto t = parseIsoTime(candidate.time))
+            found = campaign::checkReading(m->second, history.neighbourhood(candidate.meter, *t), candidate,
+                                           unit, history.expected);
+    }
+    return found;
+}
+
+} // namespace
+
+Result<std::vector<campaign::ReadingCheck>> ProjectStore::checkReading(const Reading& candidate,
+                                                                       const std::string& replacing) {
+    if (Status s = requireOpen(false); !s)
+        return s;
+    auto unit = flowUnit(*db_);
+    if (!unit)
+        return unit.status();
+    const std::set<std::string> only{candidate.meter};
+    auto meters = liveMeters(*db_, &only);
+    if (!meters)
+        return meters.status();
+    if (!meters->contains(candidate.meter))
+        return Status(ErrorKind::NotFound, "unknown meter '" + candidate.meter + "'");
+    if (!parseIsoTime(candidate.time))
+        return Status(ErrorKind::InvalidInput,
+                      "time '" + candidate.time +
+                          "' is not an ISO time with offset, e.g. 2026-06-01T08:00:00+08:00");
+    return checkAgainstHistory(*db_, candidate, *unit, replacing);
+}
+
 Result<std::vector<campaign::ReadingCheck>> ProjectStore::editReading(const std::string& id, double newValue,
                                                                       const std::string& reason,
                                                                       const Actor& actor) {
@@ -695,24 +746,14 @@ Result<std::vector<campaign::ReadingCheck>> ProjectStore::editReading(const std:
     auto unit = flowUnit(*db_);
     if (!unit)
         return unit.status();
-    const std::set<std::string> only{meterId};
-    auto meters = liveMeters(*db_, &only);
-    if (!meters)
-        return meters.status();
-    std::vector<campaign::ReadingCheck> found;
-    if (const auto m = meters->find(meterId); m != meters->end()) {
-        auto histories = loadHistories(*db_, *meters, only, *unit, id);
-        if (!histories)
-            return histories.status();
-        const MeterHistory& history = histories->at(meterId);
-        Reading candidate;
-        candidate.meter = meterId;
-        candidate.time = time;
-        candidate.value = newValue;
-        if (const auto t = parseIsoTime(time))
-            found = campaign::checkReading(m->second, history.neighbourhood(meterId, *t), candidate, *unit,
-                                           history.expected);
-    }
+    Reading candidate;
+    candidate.meter = meterId;
+    candidate.time = time;
+    candidate.value = newValue;
+    auto checked = checkAgainstHistory(*db_, candidate, *unit, id);
+    if (!checked)
+        return checked.status();
+    const std::vector<campaign::ReadingCheck>& found = *checked;
     auto change =
         recordChange(*db_, actor, "edit reading", reason,
                      fmt::format("reading {} of meter {} at {}: {} → {}", id, meterId, time,

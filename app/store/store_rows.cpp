@@ -151,8 +151,23 @@ Meter meterFrom(const QString& id, const QVariantList& v) {
 }
 
 QVariantList campaignValues(const Campaign& c) {
-    return {qs(c.name), qs(c.windowStart), qs(c.windowEnd), qs(nlohmann::json(c.roundTimes).dump()),
-            qs(c.note)};
+    return {qs(c.name),      qs(c.windowStart),
+            qs(c.windowEnd), qs(nlohmann::json(c.roundTimes).dump()),
+            qs(c.note),      qs(nlohmann::json(c.route).dump())};
+}
+
+/// The strings of a JSON array (round times, a route); empty when the text is not one.
+static std::vector<std::string> stringList(const std::string& json) {
+    std::vector<std::string> out;
+    try {
+        const auto items = nlohmann::json::parse(json);
+        if (items.is_array())
+            for (const auto& item : items)
+                if (item.is_string())
+                    out.push_back(item.get<std::string>());
+    } catch (const nlohmann::json::exception&) {
+    }
+    return out;
 }
 
 Campaign campaignFrom(const QString& id, const QVariantList& v) {
@@ -161,15 +176,9 @@ Campaign campaignFrom(const QString& id, const QVariantList& v) {
     c.name = ss(v[0]);
     c.windowStart = ss(v[1]);
     c.windowEnd = ss(v[2]);
-    try {
-        const auto rounds = nlohmann::json::parse(ss(v[3]));
-        if (rounds.is_array())
-            for (const auto& r : rounds)
-                if (r.is_string())
-                    c.roundTimes.push_back(r.get<std::string>());
-    } catch (const nlohmann::json::exception&) {
-    }
+    c.roundTimes = stringList(ss(v[3]));
     c.note = ss(v[4]);
+    c.route = stringList(ss(v[5]));
     return c;
 }
 

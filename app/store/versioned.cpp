@@ -129,7 +129,7 @@ const EntityTable& meterTable() {
 
 const EntityTable& campaignTable() {
     static const EntityTable t{
-        "campaign", "campaign", "campaign_id", {"name", "window_start", "window_end", "round_times", "note"}};
+        "campaign", "campaign", "campaign_id", {"name", "window_start", "window_end", "round_times", "note", "route"}};
     return t;
 }
 

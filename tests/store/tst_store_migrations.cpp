@@ -88,6 +88,33 @@ private slots:
         }
     }
 
+    /// Version 3 (reading rounds): a campaign written by version 2 keeps its data and gets an empty
+    /// route (the plant's order); the skip table is there and empty.
+    void version2CampaignGetsAnEmptyRoute() {
+        const QString file = dir_.filePath("v2-campaign.db");
+        Database db;
+        STORE_OK(db.open(file, false, 1000));
+        STORE_OK(store::createSkeleton(db));
+        STORE_OK(store::migrate(db, upTo(2), 2));
+        STORE_OK(db.execute("INSERT INTO change_set VALUES ('c1', '2026-06-01T00:00:00.000Z', 480, 'tester', "
+                            "'pad', 'add campaign', '', '夏季测试')"));
+        STORE_OK(db.execute("INSERT INTO campaign VALUES ('k1', 1, 'c1', NULL, 0, '夏季测试', "
+                            "'2026-06-01T08:00:00+08:00', '2026-06-03T08:00:00+08:00', '[\"08:00\"]', 'n')"));
+        STORE_OK(store::migrate(db, store::migrations(), store::currentSchemaVersion));
+        QCOMPARE(versionOf(db), store::currentSchemaVersion);
+        auto q = db.select("SELECT name, round_times, note, route FROM campaign WHERE campaign_id = 'k1'");
+        STORE_OK(q);
+        QVERIFY(q->next());
+        QCOMPARE(q->value(0).toString(), QString("夏季测试"));
+        QCOMPARE(q->value(1).toString(), QString("[\"08:00\"]"));
+        QCOMPARE(q->value(2).toString(), QString("n"));
+        QCOMPARE(q->value(3).toString(), QString("[]"));
+        auto skips = db.select("SELECT COUNT(*) FROM reading_skip");
+        STORE_OK(skips);
+        QVERIFY(skips->next());
+        QCOMPARE(skips->value(0).toInt(), 0);
+    }
+
     /// The framework with a list of a later Shuiheng: steps run in order and keep the data; a failing
     /// step rolls back completely and says which.
     void stepsCommitOneByOne() {
