@@ -2,6 +2,7 @@
 
 #include "io/plant_file.h"
 #include "qt_text.h"
+#include "round_progress.h"
 #include "store/project_store.h"
 
 #include <QDateTime>
@@ -36,11 +37,6 @@ QString nowIso() {
     return now.toOffsetFromUtc(now.offsetFromUtc()).toString(Qt::ISODate);
 }
 
-std::optional<double> seconds(const std::string& isoTime) {
-    const QDateTime time = QDateTime::fromString(toQString(isoTime), Qt::ISODate);
-    return time.isValid() ? std::optional<double>(double(time.toMSecsSinceEpoch()) / 1000.0) : std::nullopt;
-}
-
 /// Readings needed for a flow: two register values for a totalizer, one flow for a flowrate meter.
 int readingsNeeded(const shuiheng::Meter& meter) {
     return meter.kind == shuiheng::MeterKind::Totalizer ? 2 : 1;
@@ -58,7 +54,8 @@ ProjectSession::ProjectSession(QObject* parent)
     , meters_(new MeterListModel(this))
     , campaigns_(new RecordListModel(
           {"id", "name", "windowStart", "windowEnd", "roundTimes", "plannedRounds", "current", "note"}, this))
-    , rounds_(new RecordListModel({"time", "metersRead", "meterCount", "past"}, this))
+    , rounds_(new RecordListModel({"time", "metersRead", "meterCount", "past", "late", "skipped", "missed"},
+                                  this))
     , steps_(new RecordListModel({"key", "state", "summary", "blocker"}, this))
     , balance_(new RecordListModel(
           {"id", "fromTo", "type", "measured", "value", "sigma", "status", "z", "suspect"}, this))
@@ -251,7 +248,7 @@ bool ProjectSession::load() {
 
     std::map<std::string, std::vector<double>> readingTimes;
     for (const shuiheng::Reading& reading : plant.readings)
-        if (const auto t = seconds(reading.time))
+        if (const auto t = rounds::epochSeconds(reading.time))
             readingTimes[reading.meter].push_back(*t);
     facts.readingCount = static_cast<int>(plant.readings.size());
     std::vector<const shuiheng::Meter*> inService;
@@ -292,32 +289,36 @@ bool ProjectSession::load() {
         facts.plannedRounds = static_cast<int>(planned.size());
     }
 
-    // A meter counts as read in a round when it has a reading within half the spacing of the rounds
-    // (at most 90 minutes) of the round's time.
+    // Each meter's mark in each round (round_progress.h): read on time, late, skipped or missed.
+    std::map<std::pair<std::string, std::string>, bool> skipped; // (meter, round UTC) → recorded
+    if (current)
+        if (auto skips = store_->skippedReadings(current->id))
+            for (const store::SkippedReading& skip : *skips)
+                if (const auto t = rounds::epochSeconds(skip.round))
+                    skipped[{skip.meter, std::to_string(std::llround(*t))}] = true;
     std::vector<double> roundTimes;
     for (const std::string& t : planned)
-        if (const auto s = seconds(t))
+        if (const auto s = rounds::epochSeconds(t))
             roundTimes.push_back(*s);
-    double tolerance = 90 * 60;
-    for (std::size_t i = 1; i < roundTimes.size(); ++i)
-        tolerance = std::min(tolerance, (roundTimes[i] - roundTimes[i - 1]) / 2);
+    const double tolerance = rounds::tolerance(roundTimes);
     const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
     QList<QVariantMap> roundRows;
     for (std::size_t i = 0; i < roundTimes.size(); ++i) {
-        int read = 0;
-        for (const shuiheng::Meter* meter : inService) {
-            const auto& times = readingTimes[meter->id];
-            read += std::any_of(times.cbegin(), times.cend(),
-                                [&](double t) { return std::abs(t - roundTimes[i]) <= tolerance; })
-                        ? 1
-                        : 0;
-        }
+        std::map<rounds::Mark, int> marks;
+        const std::string roundKey = std::to_string(std::llround(roundTimes[i]));
+        for (const shuiheng::Meter* meter : inService)
+            ++marks[rounds::markOf(readingTimes[meter->id], roundTimes[i], tolerance,
+                                   skipped.contains({meter->id, roundKey}), now)];
         const bool past = roundTimes[i] <= now;
         facts.pastRounds += past ? 1 : 0;
-        roundRows.append({{QStringLiteral("time"), toQString(planned[i])},
-                          {QStringLiteral("metersRead"), read},
-                          {QStringLiteral("meterCount"), facts.meterCount},
-                          {QStringLiteral("past"), past}});
+        roundRows.append(
+            {{QStringLiteral("time"), toQString(planned[i])},
+             {QStringLiteral("metersRead"), marks[rounds::Mark::OnTime] + marks[rounds::Mark::Late]},
+             {QStringLiteral("meterCount"), facts.meterCount},
+             {QStringLiteral("past"), past},
+             {QStringLiteral("late"), marks[rounds::Mark::Late]},
+             {QStringLiteral("skipped"), marks[rounds::Mark::Skipped]},
+             {QStringLiteral("missed"), marks[rounds::Mark::Missed]}});
     }
     rounds_->reset(roundRows);
     facts_ = facts;
@@ -553,4 +554,8 @@ bool ProjectSession::replaceMeter(const QString& oldId, const QVariantMap& field
             return true;
         },
         tr("replace meter %1 by %2").arg(oldId, newId));
+}
+
+void ProjectSession::openHistory(const QString& kind, const QString& id) {
+    emit historyRequested(kind, id);
 }

@@ -40,7 +40,8 @@ class ProjectSession : public QObject {
     Q_PROPERTY(MeterListModel* meters READ meters CONSTANT)
     /// The campaigns: id, name, windowStart, windowEnd, roundTimes, plannedRounds, current, note.
     Q_PROPERTY(RecordListModel* campaigns READ campaigns CONSTANT)
-    /// The current campaign's planned rounds: time, metersRead, meterCount, past.
+    /// The current campaign's planned rounds: time, metersRead, meterCount, past, and of the meters
+    /// late, skipped, missed (round_progress.h).
     Q_PROPERTY(RecordListModel* rounds READ rounds CONSTANT)
     /// The guided test's steps: key, state, summary, blocker (see test_steps.h).
     Q_PROPERTY(RecordListModel* steps READ steps CONSTANT)
@@ -113,6 +114,16 @@ public:
     /// (project_session_benchmark.cpp)
     Q_INVOKABLE bool setBenchmark(const QString& industry, const QString& quota);
 
+    /// Asks the window to show the history of a stream ("stream"), an indicator ("indicator": its key,
+    /// or "key@scope") or a meter ("meter"): the readings behind it and every edit (docs/app.md).
+    Q_INVOKABLE void openHistory(const QString& kind, const QString& id);
+
+    /// The open project's store, for the page controllers (reading entry, planning, history); nullptr
+    /// when no project is open. Changes made through it are shown after reload().
+    shuiheng::store::ProjectStore* store() const { return store_.get(); }
+    /// The current campaign's id; empty without one.
+    const std::string& campaignId() const { return campaignId_; }
+
     /// The analysis of the current plant, once computed (tests); nullptr before.
     const ProjectAnalysis* analysis() const { return analysis_.get(); }
 
@@ -125,6 +136,8 @@ signals:
     void stepsChanged();
     /// The project's content was read again (after open, import, an edit or reload()).
     void reloaded();
+    /// openHistory() was called: the window shows that history.
+    void historyRequested(const QString& kind, const QString& id);
 
 private:
     bool fail(const QString& message);
