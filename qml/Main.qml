@@ -20,6 +20,27 @@ ApplicationWindow {
     // The pages in navigation order; index = settings.currentStep.
     readonly property var pageKeys: ["projects", "plant", "meters", "window", "readings", "balance", "indicators", "report"]
     readonly property string currentKey: pageKeys[settings.currentStep]
+    // The round the reading entry shows (openReadingEntry).
+    property string overlayRound: ""
+
+    // Opens the reading entry over the pages for the round at `round` (ISO time; empty: the round due now).
+    function openReadingEntry(round: string) {
+        overlayRound = round;
+        overlay.sourceComponent = entryPage;
+    }
+
+    // Opens the history of a stream, an indicator ("key" or "key@scope") or a meter over the pages;
+    // pages ask for it through session.openHistory(kind, id) (docs/app.md, "History").
+    function openHistory(kind: string, id: string) {
+        historyOverlay.sourceComponent = historyPage;
+        historyOverlay.item.show(kind, id);
+    }
+
+    // Back to the page under the reading entry and the history.
+    function closeOverlay() {
+        historyOverlay.sourceComponent = null;
+        overlay.sourceComponent = null;
+    }
 
     function goTo(key: string) {
         const index = pageKeys.indexOf(key);
@@ -44,6 +65,14 @@ ApplicationWindow {
             window.settings.lastProject = window.session.path;
             if (window.session.isOpen)
                 window.settings.noteRecent(window.session.path);
+        }
+
+        target: window.session
+    }
+
+    Connections {
+        function onHistoryRequested(kind, id) {
+            window.openHistory(kind, id);
         }
 
         target: window.session
@@ -77,7 +106,10 @@ ApplicationWindow {
             currentIndex: window.settings.currentStep
             states: window.session.stepStates
             projectOpen: window.session.isOpen
-            onSelected: index => window.settings.currentStep = index
+            onSelected: index => {
+                window.closeOverlay();
+                window.settings.currentStep = index;
+            }
         }
 
         StackLayout {
@@ -120,6 +152,53 @@ ApplicationWindow {
                         return reportPage;
                     }
                 }
+            }
+        }
+    }
+
+    // The reading entry and the history, shown over the pages (same place and size).
+    Loader {
+        id: overlay
+
+        objectName: "overlay"
+        x: pages.x
+        y: pages.y
+        width: pages.width
+        height: pages.height
+        z: 1
+        visible: item !== null
+        onLoaded: item.forceActiveFocus()
+    }
+
+    // The history goes over the reading entry: its Back returns there.
+    Loader {
+        id: historyOverlay
+
+        objectName: "historyOverlay"
+        anchors.fill: overlay
+        z: 2
+        visible: item !== null
+    }
+
+    Component {
+        id: entryPage
+
+        ReadingEntryPage {
+            session: window.session
+            round: window.overlayRound
+            onClosed: window.closeOverlay()
+        }
+    }
+
+    Component {
+        id: historyPage
+
+        HistoryPage {
+            session: window.session
+            onClosed: {
+                historyOverlay.sourceComponent = null;
+                if (overlay.item)
+                    overlay.item.forceActiveFocus();
             }
         }
     }
@@ -168,6 +247,7 @@ ApplicationWindow {
         ReadingRoundsPage {
             session: window.session
             onNext: window.goTo("balance")
+            onEnterReadings: round => window.openReadingEntry(round)
         }
     }
 

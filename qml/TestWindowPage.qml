@@ -4,13 +4,23 @@ import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Shuiheng.Models
 
-// Step 3, the test window: the project's campaigns with their days and daily reading times.
+// Step 3, the test window: plan the current campaign — its days, the daily reading times and the
+// route (the meters in the order they are walked, moved up and down with large buttons) — and save
+// it to the project as one change.
 Page {
     id: page
 
     required property ProjectSession session
+    readonly property bool portrait: height > width
 
     signal next
+
+    CampaignPlanner {
+        id: planner
+
+        objectName: "planner"
+        session: page.session
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -24,68 +34,209 @@ Page {
             onNext: page.next()
         }
 
-        ListView {
-            id: list
-
-            objectName: "campaignList"
+        GridLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            model: page.session.campaigns
-            ScrollBar.vertical: ScrollBar {
-            }
+            Layout.margins: 16
+            columns: page.portrait ? 1 : 2
+            rowSpacing: 12
+            columnSpacing: 24
 
-            delegate: ItemDelegate {
-                id: row
+            // The window and the daily reading times.
+            GridLayout {
+                Layout.fillWidth: page.portrait
+                Layout.preferredWidth: page.portrait ? -1 : 440
+                Layout.alignment: Qt.AlignTop
+                columns: page.portrait ? 4 : 2
+                rowSpacing: 8
+                columnSpacing: 12
 
-                required property string name
-                required property string windowStart
-                required property string windowEnd
-                required property string roundTimes
-                required property int plannedRounds
-                required property bool current
-
-                width: ListView.view.width
-                implicitHeight: Math.max(88, implicitContentHeight + topPadding + bottomPadding)
-                leftPadding: 16
-                rightPadding: 16
-                highlighted: current
-
-                contentItem: ColumnLayout {
-                    spacing: 4
-
-                    Label {
-                        objectName: "campaignName"
-                        Layout.fillWidth: true
-                        text: row.current ? qsTr("%1 (current)").arg(row.name) : row.name
-                        font.pixelSize: 20
-                        font.weight: Font.Medium
-                        elide: Text.ElideRight
-                    }
-
-                    Label {
-                        objectName: "campaignWindow"
-                        Layout.fillWidth: true
-                        text: row.windowStart.length > 0 && row.windowEnd.length > 0 ? qsTr("From %1 to %2").arg(row.windowStart).arg(row.windowEnd) : qsTr("The window is open-ended")
-                        wrapMode: Text.Wrap
-                    }
-
-                    Label {
-                        objectName: "campaignRounds"
-                        Layout.fillWidth: true
-                        text: row.roundTimes.length > 0 ? qsTr("Reading times %1 · %n round(s) planned", "", row.plannedRounds).arg(row.roundTimes) : qsTr("No reading times yet")
-                        color: Material.secondaryTextColor
-                        wrapMode: Text.Wrap
-                    }
+                Label {
+                    text: qsTr("Name")
                 }
 
-                Divider {
+                TextField {
+                    objectName: "planName"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    text: planner.name
+                    onTextEdited: planner.name = text
+                }
+
+                Label {
+                    text: qsTr("Reading times")
+                }
+
+                TextField {
+                    objectName: "planTimes"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    text: planner.readingTimes
+                    placeholderText: "08:00, 20:00"
+                    inputMethodHints: Qt.ImhPreferNumbers
+                    onTextEdited: planner.readingTimes = text
+                }
+
+                Label {
+                    text: qsTr("First day")
+                }
+
+                TextField {
+                    objectName: "planFirstDay"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    text: planner.firstDay
+                    placeholderText: "2026-06-01"
+                    inputMethodHints: Qt.ImhPreferNumbers
+                    onTextEdited: planner.firstDay = text
+                }
+
+                Label {
+                    text: qsTr("Last day")
+                }
+
+                TextField {
+                    objectName: "planLastDay"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    text: planner.lastDay
+                    placeholderText: "2026-06-03"
+                    inputMethodHints: Qt.ImhPreferNumbers
+                    onTextEdited: planner.lastDay = text
+                }
+
+                Label {
+                    objectName: "planSummary"
+                    Layout.columnSpan: page.portrait ? 4 : 2
+                    Layout.fillWidth: true
+                    text: planner.plannedRounds > 0 ? qsTr("%n round(s) planned", "", planner.plannedRounds) + " · " + qsTr("%n meter(s) on the route", "", planner.route.count) : qsTr("No rounds: check the days and the reading times")
+                    wrapMode: Text.Wrap
+                }
+
+                Label {
+                    objectName: "planMessage"
+                    Layout.columnSpan: page.portrait ? 4 : 2
+                    Layout.fillWidth: true
+                    visible: planner.message.length > 0
+                    text: planner.message
+                    wrapMode: Text.Wrap
+                    font.weight: Font.Medium
+                }
+
+                RowLayout {
+                    Layout.columnSpan: page.portrait ? 4 : 2
+                    spacing: 12
+
+                    ActionButton {
+                        objectName: "planSave"
+                        highlighted: true
+                        text: planner.hasCampaign ? qsTr("Save the plan") : qsTr("Create the test window")
+                        enabled: page.session.isOpen && (planner.modified || !planner.hasCampaign)
+                        onClicked: planner.save()
+                    }
+
+                    ActionButton {
+                        objectName: "planRevert"
+                        text: qsTr("Undo changes")
+                        visible: planner.modified
+                        onClicked: planner.revert()
+                    }
                 }
             }
 
-            EmptyListLabel {
-                visible: list.count === 0
-                text: qsTr("No test window yet. Planning it here comes with the reading rounds; meanwhile: shuiheng-cli project campaign FILE --name N --start T --end T --rounds 08:00,20:00")
+            // The route: the order in which the meters are read.
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 4
+
+                Label {
+                    Layout.fillWidth: true
+                    text: qsTr("Route: the order the meters are read in")
+                    font.pixelSize: 20
+                    font.weight: Font.Medium
+                }
+
+                ListView {
+                    id: route
+
+                    objectName: "routeList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: planner.route
+                    ScrollBar.vertical: ScrollBar {
+                    }
+
+                    delegate: ItemDelegate {
+                        id: stop
+
+                        required property int index
+                        required property int position
+                        required property string meterId
+                        required property var location
+
+                        width: ListView.view.width
+                        implicitHeight: 72
+                        leftPadding: 8
+                        rightPadding: 8
+
+                        contentItem: RowLayout {
+                            spacing: 12
+
+                            Label {
+                                Layout.preferredWidth: 40
+                                text: stop.position
+                                horizontalAlignment: Text.AlignRight
+                                color: Material.secondaryTextColor
+                            }
+
+                            Label {
+                                objectName: "routeMeter"
+                                Layout.preferredWidth: 80
+                                text: stop.meterId
+                                font.pixelSize: 20
+                                font.weight: Font.Medium
+                                elide: Text.ElideRight
+                            }
+
+                            Label {
+                                Layout.fillWidth: true
+                                text: stop.location !== undefined ? stop.location : ""
+                                elide: Text.ElideRight
+                                font.pixelSize: 16
+                            }
+
+                            Button {
+                                objectName: "routeUp"
+                                Layout.preferredWidth: 64
+                                Layout.preferredHeight: 64
+                                text: "▲"
+                                enabled: stop.index > 0
+                                onClicked: planner.move(stop.index, stop.index - 1)
+                                Accessible.name: qsTr("Move %1 up").arg(stop.meterId)
+                            }
+
+                            Button {
+                                objectName: "routeDown"
+                                Layout.preferredWidth: 64
+                                Layout.preferredHeight: 64
+                                text: "▼"
+                                enabled: stop.index + 1 < route.count
+                                onClicked: planner.move(stop.index, stop.index + 1)
+                                Accessible.name: qsTr("Move %1 down").arg(stop.meterId)
+                            }
+                        }
+
+                        Divider {
+                        }
+                    }
+
+                    EmptyListLabel {
+                        visible: route.count === 0
+                        text: qsTr("No meters in service yet: add them on the Meters step.")
+                    }
+                }
             }
         }
     }

@@ -120,6 +120,7 @@ int main(int argc, char* argv[]) {
         session.create(scratch.filePath(QStringLiteral("sample.shuiheng")),
                        QGuiApplication::translate("main", "Sample water-balance test"),
                        QGuiApplication::translate("main", "Sample chemical plant"), samplePlant);
+        ScreenshotRenderer::planSampleWindow(session);
     }
     if (session.isOpen()) {
         // Remembered at once: the window's own bookkeeping starts only once it exists.

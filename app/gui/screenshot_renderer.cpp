@@ -3,7 +3,9 @@
 #include "app_settings.h"
 #include "benchmark_model.h"
 #include "live_balance.h"
+#include "model/plant.h"
 #include "project_session.h"
+#include "store/project_store.h"
 
 #include <QFile>
 #include <QImage>
@@ -63,13 +65,23 @@ void ScreenshotRenderer::start() {
         return;
     }
     const QStringList keys = window_->property("pageKeys").toStringList();
+    pageCount_ = int(keys.size());
     // Only the projects page can be shown without a project.
     const int pages = session_->isOpen() ? int(keys.size()) : 1;
     for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("sunlight")})
         for (const auto& [orientation, size] : {std::pair{QStringLiteral("landscape"), QSize(1280, 800)},
-                                                std::pair{QStringLiteral("portrait"), QSize(800, 1280)}})
+                                                std::pair{QStringLiteral("portrait"), QSize(800, 1280)}}) {
             for (int page = 0; page < pages; ++page)
-                shots_.append({page, keys.value(page), orientation, size, theme});
+                shots_.append({page, keys.value(page), orientation, size, theme, {}});
+            // The reading entry and the history open over the reading rounds page.
+            if (session_->isOpen()) {
+                const int rounds = int(keys.indexOf(QStringLiteral("readings")));
+                shots_.append({rounds, QStringLiteral("reading-entry"), orientation, size, theme,
+                               QStringLiteral("entry")});
+                shots_.append(
+                    {rounds, QStringLiteral("history"), orientation, size, theme, QStringLiteral("history")});
+            }
+        }
 
     // The first swapped frame means the scene has been polished (laid out) and drawn once.
     connect(
@@ -92,9 +104,50 @@ void ScreenshotRenderer::next() {
     }
     const Shot& shot = shots_.at(index_);
     settings_->setTheme(shot.theme);
+    QMetaObject::invokeMethod(window_, "closeOverlay");
     settings_->setCurrentStep(shot.page);
+    if (shot.overlay == QLatin1String("entry"))
+        invokeWithText(window_, "openReadingEntry", {QString()});
+    else if (shot.overlay == QLatin1String("history"))
+        invokeWithText(window_, "openHistory", {QStringLiteral("stream"), historySubject()});
     window_->resize(shot.size);
     QTimer::singleShot(settleMs, this, &ScreenshotRenderer::capture);
+}
+
+void ScreenshotRenderer::planSampleWindow(ProjectSession& session) {
+    shuiheng::store::ProjectStore* project = session.store();
+    if (!project)
+        return;
+    auto campaigns = project->campaigns();
+    if (!campaigns || campaigns->empty())
+        return;
+    shuiheng::store::Campaign plan = campaigns->back();
+    plan.windowStart = "2026-06-01T00:00:00+08:00";
+    plan.windowEnd = "2026-06-04T23:59:59+08:00";
+    plan.roundTimes = {"08:00"};
+    if (project->updateCampaign(plan, {}, "sample test window"))
+        session.reload();
+}
+
+bool ScreenshotRenderer::invokeWithText(QObject* object, const char* method, const QStringList& texts) {
+    // A QML function's parameters are QString when annotated, QVariant otherwise.
+    if (texts.size() == 1)
+        return QMetaObject::invokeMethod(object, method, Q_ARG(QString, texts[0])) ||
+               QMetaObject::invokeMethod(object, method, Q_ARG(QVariant, texts[0]));
+    return QMetaObject::invokeMethod(object, method, Q_ARG(QString, texts[0]), Q_ARG(QString, texts[1])) ||
+           QMetaObject::invokeMethod(object, method, Q_ARG(QVariant, texts[0]), Q_ARG(QVariant, texts[1]));
+}
+
+QString ScreenshotRenderer::historySubject() const {
+    // The stream of the first meter that has readings: its history has something to show.
+    const shuiheng::Plant* plant = session_->plant()->plant();
+    if (!plant)
+        return {};
+    for (const shuiheng::Meter& meter : plant->meters)
+        for (const shuiheng::Reading& reading : plant->readings)
+            if (reading.meter == meter.id)
+                return QString::fromStdString(meter.stream);
+    return plant->streams.empty() ? QString() : QString::fromStdString(plant->streams.front().id);
 }
 
 void ScreenshotRenderer::capture() {
@@ -114,7 +167,9 @@ void ScreenshotRenderer::capture() {
         return;
     }
     const Shot& shot = shots_.at(index_);
-    const QString name = fileName(shot.page, shot.key, shot.orientation, shot.theme);
+    const int number =
+        shot.overlay.isEmpty() ? shot.page : pageCount_ + (shot.overlay == QLatin1String("entry") ? 0 : 1);
+    const QString name = fileName(number, shot.key, shot.orientation, shot.theme);
     const QImage image = window_->grabWindow();
     const QString path = directory_.filePath(name);
     if (image.isNull() || !image.save(path, "PNG")) {

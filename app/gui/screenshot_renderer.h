@@ -48,9 +48,21 @@ private:
         QString orientation;
         QSize size;
         QString theme;
+        QString overlay; ///< "": the page; "entry" or "history": that page over the reading rounds
     };
+
+public:
+    /// Plans the sample project's test window over its readings (2026-06-01 to 06-04, daily at
+    /// 08:00, +08:00), so that the rounds and the reading entry have something to show.
+    static void planSampleWindow(ProjectSession& session);
+
+private:
     void next();
     void capture();
+    /// Calls a QML function of `object` with one or two texts.
+    static bool invokeWithText(QObject* object, const char* method, const QStringList& texts);
+    /// The stream whose history the history screenshot shows.
+    QString historySubject() const;
     /// Visible items that reach outside the window, described for layout.txt.
     void findClipped(QQuickItem* item, const QString& shot, QStringList& problems) const;
     void finish(int exitCode);
@@ -61,6 +73,7 @@ private:
     QDir directory_;
     QList<Shot> shots_;
     int index_ = -1;
+    int pageCount_ = 0; ///< the window's pages; the overlays are numbered after them
     bool started_ = false;
     QStringList problems_;
 };

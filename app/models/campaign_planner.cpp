@@ -124,6 +124,11 @@ void CampaignPlanner::load() {
             if (start.isValid()) {
                 offsetSeconds_ = start.offsetFromUtc();
                 firstDay_ = start.date().toString(Qt::ISODate);
+            } else if (const shuiheng::Plant* plant = session_->plant()->plant();
+                       plant && !plant->readings.empty()) {
+                // No window yet: plan in the offset the readings were taken in.
+                if (const QDateTime first = parsed(plant->readings.front().time); first.isValid())
+                    offsetSeconds_ = first.offsetFromUtc();
             }
             if (end.isValid())
                 lastDay_ = end.toOffsetFromUtc(offsetSeconds_).date().toString(Qt::ISODate);

@@ -14,8 +14,9 @@
 namespace {
 
 const QString app = QStringLiteral(SHUIHENG_BIN_DIR "/shuiheng");
-const QStringList pages = {"projects", "plant",   "meters",     "window",
-                           "readings", "balance", "indicators", "report"};
+// The window's pages, then the reading entry and the history (shown over the reading rounds).
+const QStringList pages = {"projects", "plant",      "meters", "window",        "readings",
+                           "balance",  "indicators", "report", "reading-entry", "history"};
 const QStringList themes = {"light", "dark", "sunlight"};
 
 struct Picture {

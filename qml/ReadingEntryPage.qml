@@ -1,0 +1,410 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Shuiheng.Models
+
+// Reading entry: one large card per meter in route order for one round, a keypad for gloved hands,
+// the store's plausibility warnings inline (a reason is asked for), a photo of the register, skip
+// with a reason. Every value is saved at once (docs/app.md, "Entering readings").
+Page {
+    id: page
+
+    required property ProjectSession session
+    // The round to read (ISO time); empty: the round due now.
+    property string round: ""
+    readonly property bool portrait: height > width
+    readonly property var card: entry.current
+    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    // A reason is asked for when the value needs one: warnings, or a second value in the round.
+    readonly property bool needsReason: entry.warnings.length > 0 || (card.readingId !== undefined && card.readingId.length > 0)
+
+    signal closed
+
+    // Saves what the keypad holds with the reason and photo given.
+    function saveValue() {
+        if (entry.save(keypad.value, reasonField.text, photoPath)) {
+            keypad.value = "";
+            reasonField.text = "";
+            photoPath = "";
+        }
+    }
+
+    property string photoPath: ""
+
+    focus: true
+    Keys.onPressed: event => {
+        if (event.key === Qt.Key_Backspace) {
+            keypad.press("back");
+            event.accepted = true;
+        } else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) {
+            page.saveValue();
+            event.accepted = true;
+        } else if (event.text.length === 1 && "0123456789.".indexOf(event.text) >= 0) {
+            keypad.press(event.text);
+            event.accepted = true;
+        }
+    }
+
+    ReadingEntryController {
+        id: entry
+
+        objectName: "entryController"
+        session: page.session
+        round: page.round
+        onCurrentIndexChanged: {
+            keypad.value = "";
+            reasonField.text = "";
+            page.photoPath = "";
+        }
+    }
+
+    Connections {
+        function onValueChanged() {
+            if (keypad.value.length > 0)
+                entry.check(keypad.value);
+        }
+
+        target: keypad
+    }
+
+    header: ToolBar {
+        Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#ECEEF3"
+        Material.foreground: Material.theme === Material.Dark ? "white" : "#202124"
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 8
+            anchors.rightMargin: 16
+            spacing: 12
+
+            ToolButton {
+                objectName: "entryBack"
+                Layout.preferredHeight: 56
+                text: "‹ " + qsTr("Rounds")
+                font.pixelSize: 18
+                onClicked: page.closed()
+            }
+
+            Label {
+                objectName: "entryRound"
+                Layout.fillWidth: true
+                text: entry.round.length > 0 ? qsTr("Round %1").arg(entry.round.replace("T", " ").slice(0, 16)) : qsTr("No round planned")
+                font.pixelSize: 18
+                font.weight: Font.Medium
+                elide: Text.ElideRight
+            }
+
+            Label {
+                objectName: "entryProgress"
+                text: qsTr("%1 of %2 done").arg(entry.doneCount).arg(entry.count)
+                font.pixelSize: 18
+            }
+        }
+    }
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: 16
+        columns: page.portrait ? 1 : 2
+        rowSpacing: 12
+        columnSpacing: 24
+
+        // Finding a meter: typed, or the text a QR scanner types into the field.
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.columnSpan: page.portrait ? 1 : 2
+            spacing: 12
+
+            TextField {
+                id: findField
+
+                objectName: "findMeter"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                placeholderText: qsTr("Find a meter: type or scan its id, serial or QR label")
+                inputMethodHints: Qt.ImhNoPredictiveText
+                onAccepted: {
+                    if (entry.find(text))
+                        text = "";
+                    page.forceActiveFocus();
+                }
+            }
+
+            ActionButton {
+                objectName: "findButton"
+                text: qsTr("Find")
+                onClicked: findField.accepted()
+            }
+        }
+
+        // The meter's card.
+        Pane {
+            objectName: "meterCard"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Material.elevation: 0
+            padding: 20
+            background: Rectangle {
+                color: Material.theme === Material.Dark ? "#2B2C30" : "#FFFFFF"
+                border.color: Material.theme === Material.Dark ? "#55575D" : "#C8CBD2"
+                border.width: 1
+                radius: 8
+            }
+
+            ColumnLayout {
+                anchors.fill: parent
+                spacing: 8
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 16
+
+                    Label {
+                        objectName: "cardMeter"
+                        text: page.card.meterId !== undefined ? page.card.meterId : qsTr("No meters")
+                        font.pixelSize: 36
+                        font.weight: Font.Bold
+                    }
+
+                    StateMark {
+                        objectName: "cardState"
+                        Layout.fillWidth: true
+                        roundState: page.card.state !== undefined ? page.card.state : "pending"
+                        font.pixelSize: 20
+                        elide: Text.ElideRight
+                    }
+
+                    Label {
+                        objectName: "cardPosition"
+                        text: qsTr("%1 / %2").arg(entry.currentIndex + 1).arg(entry.count)
+                        font.pixelSize: 18
+                        color: Material.secondaryTextColor
+                    }
+                }
+
+                Label {
+                    objectName: "cardLocation"
+                    Layout.fillWidth: true
+                    text: page.card.location !== undefined ? page.card.location : ""
+                    font.pixelSize: 20
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                }
+
+                Label {
+                    objectName: "cardLast"
+                    Layout.fillWidth: true
+                    text: page.card.lastValue !== undefined ? qsTr("Last reading %1 %2 at %3").arg(String(page.card.lastValue)).arg(page.card.unit).arg(page.card.lastTime.replace("T", " ").slice(0, 16)) : qsTr("No earlier reading")
+                    wrapMode: Text.Wrap
+                }
+
+                Label {
+                    objectName: "cardExpected"
+                    Layout.fillWidth: true
+                    text: page.card.expected !== undefined && page.card.expected.length > 0 ? qsTr("Expected %1").arg(page.card.expected) : qsTr("No expected range yet (too few readings)")
+                    color: Material.secondaryTextColor
+                    wrapMode: Text.Wrap
+                }
+
+                Label {
+                    objectName: "cardDone"
+                    Layout.fillWidth: true
+                    visible: text.length > 0
+                    text: page.card.value !== undefined ? qsTr("Read in this round: %1 %2 (saving again changes it)").arg(String(page.card.value)).arg(page.card.unit) : (page.card.reason !== undefined ? qsTr("Skipped: %1").arg(page.card.reason) : "")
+                    font.weight: Font.Medium
+                    wrapMode: Text.Wrap
+                }
+
+                // The value typed, large, with the unit.
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 72
+                    radius: 6
+                    color: Material.theme === Material.Dark ? "#202124" : "#F1F3F6"
+                    border.color: entry.warnings.length > 0 ? page.warningColor : Material.accentColor
+                    border.width: 2
+
+                    Label {
+                        objectName: "typedValue"
+                        anchors.fill: parent
+                        anchors.leftMargin: 16
+                        anchors.rightMargin: 16
+                        verticalAlignment: Text.AlignVCenter
+                        text: (keypad.value.length > 0 ? keypad.value : "—") + "  " + (page.card.unit !== undefined ? page.card.unit : "")
+                        font.pixelSize: 36
+                        font.weight: Font.Medium
+                        elide: Text.ElideLeft
+                    }
+                }
+
+                Repeater {
+                    model: entry.warnings
+
+                    Label {
+                        required property string modelData
+
+                        objectName: "entryWarning"
+                        Layout.fillWidth: true
+                        text: "⚠ " + modelData
+                        color: page.warningColor
+                        font.weight: Font.Bold
+                        wrapMode: Text.Wrap
+                    }
+                }
+
+                TextField {
+                    id: reasonField
+
+                    objectName: "reasonField"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 56
+                    visible: page.needsReason
+                    placeholderText: qsTr("Reason (required): e.g. the register rolled over, digits checked twice")
+                }
+
+                Label {
+                    objectName: "entryMessage"
+                    Layout.fillWidth: true
+                    visible: entry.message.length > 0
+                    text: (entry.messageIsError ? "⚠ " : "✓ ") + entry.message
+                    color: entry.messageIsError ? page.warningColor : Material.foreground
+                    font.weight: entry.messageIsError ? Font.Bold : Font.Normal
+                    wrapMode: Text.Wrap
+                }
+
+                Item {
+                    Layout.fillHeight: true
+                }
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 8
+
+                    Button {
+                        objectName: "photoButton"
+                        Layout.preferredHeight: 56
+                        text: page.photoPath.length > 0 ? qsTr("Photo ✓") : qsTr("Photo…")
+                        onClicked: photoDialog.open()
+                    }
+
+                    Button {
+                        objectName: "skipButton"
+                        Layout.preferredHeight: 56
+                        text: qsTr("Skip…")
+                        enabled: entry.count > 0
+                        onClicked: skipDialog.open()
+                    }
+
+                    Button {
+                        objectName: "historyButton"
+                        Layout.preferredHeight: 56
+                        text: qsTr("History")
+                        enabled: entry.count > 0
+                        onClicked: page.session.openHistory("meter", page.card.meterId)
+                    }
+                }
+            }
+        }
+
+        // The keypad and the moves between cards.
+        ColumnLayout {
+            Layout.fillWidth: page.portrait
+            Layout.preferredWidth: page.portrait ? -1 : 3 * 88 + 16
+            Layout.alignment: Qt.AlignTop
+            spacing: 8
+
+            NumericKeypad {
+                id: keypad
+
+                objectName: "keypad"
+                Layout.fillWidth: true
+                keySize: page.portrait ? 76 : 80
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+
+                Button {
+                    objectName: "previousMeter"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 64
+                    text: "‹ " + qsTr("Previous")
+                    enabled: entry.currentIndex > 0
+                    onClicked: entry.previous()
+                }
+
+                Button {
+                    objectName: "nextMeter"
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 64
+                    text: qsTr("Next") + " ›"
+                    enabled: entry.currentIndex + 1 < entry.count
+                    onClicked: entry.next()
+                }
+            }
+
+            ActionButton {
+                objectName: "saveReading"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 72
+                highlighted: true
+                text: qsTr("Save")
+                font.pixelSize: 22
+                enabled: keypad.value.length > 0 && entry.count > 0
+                onClicked: page.saveValue()
+            }
+        }
+    }
+
+    FileDialog {
+        id: photoDialog
+
+        title: qsTr("Photo of the register")
+        nameFilters: [qsTr("Images (*.jpg *.jpeg *.png *.webp)")]
+        onAccepted: page.photoPath = selectedFile.toString()
+    }
+
+    Dialog {
+        id: skipDialog
+
+        objectName: "skipDialog"
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 32, 560)
+        modal: true
+        title: qsTr("Skip meter %1 in this round").arg(page.card.meterId !== undefined ? page.card.meterId : "")
+        standardButtons: Dialog.Cancel
+        onOpened: skipReason.forceActiveFocus()
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 12
+
+            TextField {
+                id: skipReason
+
+                objectName: "skipReason"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 56
+                placeholderText: qsTr("Why is it not read? (required)")
+            }
+
+            ActionButton {
+                objectName: "skipConfirm"
+                Layout.alignment: Qt.AlignRight
+                highlighted: true
+                text: qsTr("Skip this meter")
+                enabled: skipReason.text.trim().length > 0
+                onClicked: {
+                    if (entry.skip(skipReason.text)) {
+                        skipReason.text = "";
+                        skipDialog.close();
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtTest
+import Shuiheng.Models
+import Shuiheng.Ui
+
+// The test window, the reading rounds, the reading entry and the history, driven through the UI on
+// real project files: plan a window and reorder the route, enter a reading on the keypad and with a
+// hardware keyboard, give a reason for a warning, find a meter by its QR text, skip one, open the
+// history and come back.
+Item {
+    id: root
+
+    width: 1280
+    height: 800
+
+    AppSettings {
+        id: settings
+    }
+
+    Component {
+        id: sessionComponent
+
+        ProjectSession {
+        }
+    }
+
+    Component {
+        id: windowComponent
+
+        Main {
+        }
+    }
+
+    TestCase {
+        id: testCase
+
+        property int serial: 0
+        property var window: null
+
+        function cleanup() {
+            if (window) {
+                window.destroy();
+                window = null;
+                wait(0);
+            }
+        }
+
+        function inside(window) {
+            return window.contentItem.parent;
+        }
+
+        // The sample campaign's project, its window planned over its readings through the page.
+        function plannedProject() {
+            const session = createTemporaryObject(sessionComponent, root);
+            const path = testTempDir + "/rounds-" + (++serial) + "-" + Date.now() + ".shuiheng";
+            verify(session.create(path, "轮次", "", dataDir + "/plants/sample-campaign.json"), session.errorMessage);
+            tryVerify(() => !session.analysing, 20000, "analysis done");
+            return session;
+        }
+
+        function showWindow(session, width, height) {
+            settings.currentStep = 0;
+            settings.theme = "light";
+            const window = windowComponent.createObject(root, {
+                    "session": session,
+                    "settings": settings,
+                    "width": width,
+                    "height": height
+                });
+            verify(window, "Main created");
+            testCase.window = window;
+            window.show();
+            tryVerify(() => window.visible);
+            return window;
+        }
+
+        function goTo(window, key) {
+            const entry = findChild(inside(window), "nav-" + key);
+            verify(entry, "navigation entry " + key);
+            mouseClick(entry);
+            const loader = findChild(inside(window), "page-" + key);
+            tryVerify(() => loader.item !== null, 5000, key + " page loaded");
+            return loader.item;
+        }
+
+        function edit(item, objectName, text) {
+            const field = findChild(item, objectName);
+            verify(field, objectName);
+            field.text = text;
+            field.textEdited();
+        }
+
+        function planWindow(window) {
+            const page = goTo(window, "window");
+            edit(page, "planFirstDay", "2026-06-01");
+            edit(page, "planLastDay", "2026-06-04");
+            edit(page, "planTimes", "08:00");
+            const planner = findChild(page, "planner");
+            compare(planner.plannedRounds, 4);
+            tap(findChild(page, "planSave"));
+            verify(planner.message.length > 0);
+            compare(window.session.rounds.count, 4);
+            return page;
+        }
+
+        // The reading entry over the rounds page, for the round at `index` (or the round due now).
+        function openEntry(window, index) {
+            const rounds = goTo(window, "readings");
+            if (index === undefined) {
+                tap(findChild(rounds, "enterReadings"));
+            } else {
+                const list = findChild(rounds, "roundList");
+                tryVerify(() => list.itemAtIndex(index) !== null);
+                tap(list.itemAtIndex(index));
+            }
+            const overlay = findChild(inside(window), "overlay");
+            tryVerify(() => overlay.item !== null, 5000, "entry shown");
+            return overlay.item;
+        }
+
+        function typeOnKeypad(page, digits) {
+            for (const d of digits)
+                tap(findChild(page, "key-" + d));
+        }
+
+        // A tap on a control of a page: its click signal. (mouseClick lands beside controls of the
+        // pages in this test window, offset by the navigation rail.)
+        function tap(control) {
+            verify(control, "control to tap");
+            verify(control.enabled && control.visible, control.objectName + " enabled and visible");
+            control.clicked();
+        }
+
+        function test_planTheWindowAndTheRoute() {
+            const session = plannedProject();
+            const window = showWindow(session, 1280, 800);
+            const page = planWindow(window);
+            const route = findChild(page, "routeList");
+            tryVerify(() => route.itemAtIndex(0) !== null);
+            const first = findChild(route.itemAtIndex(0), "routeMeter").text;
+            const second = findChild(route.itemAtIndex(1), "routeMeter").text;
+            verify(findChild(route.itemAtIndex(0), "routeDown").height >= 64, "big move buttons");
+            tap(findChild(route.itemAtIndex(0), "routeDown"));
+            tryCompare(findChild(route.itemAtIndex(0), "routeMeter"), "text", second);
+            tap(findChild(page, "planSave"));
+            // Read back from the project file through a fresh page.
+            goTo(window, "meters");
+            const again = goTo(window, "window");
+            const list = findChild(again, "routeList");
+            tryVerify(() => list.itemAtIndex(1) !== null);
+            compare(findChild(list.itemAtIndex(0), "routeMeter").text, second);
+            compare(findChild(list.itemAtIndex(1), "routeMeter").text, first);
+            // A bad day is refused with a message naming it.
+            edit(again, "planLastDay", "2026-13-40");
+            tap(findChild(again, "planSave"));
+            verify(findChild(again, "planMessage").text.indexOf("2026-13-40") >= 0, findChild(again, "planMessage").text);
+        }
+
+        function test_roundsShowProgressAndMarks() {
+            const session = plannedProject();
+            const window = showWindow(session, 1280, 800);
+            planWindow(window);
+            const rounds = goTo(window, "readings");
+            const list = findChild(rounds, "roundList");
+            tryVerify(() => list.itemAtIndex(0) !== null);
+            const first = session.rounds.get(0);
+            compare(first.metersRead + first.missed + first.skipped, first.meterCount);
+            verify(findChild(list.itemAtIndex(0), "roundProgress").text.indexOf(String(first.meterCount)) >= 0);
+            // A round with missed readings says so in words, not colour alone.
+            for (let i = 0; i < session.rounds.count; ++i)
+                if (session.rounds.get(i).missed > 0) {
+                    tryVerify(() => list.itemAtIndex(i) !== null);
+                    verify(findChild(list.itemAtIndex(i), "roundMarks").text.indexOf("⚠") === 0);
+                }
+        }
+
+        function test_enterAReadingWithKeypadAndKeyboard() {
+            const session = plannedProject();
+            const window = showWindow(session, 1280, 800);
+            planWindow(window);
+            const page = openEntry(window, 3); // 2026-06-04 08:00: every meter has a reading then
+            verify(findChild(page, "key-7").height >= 64, "gloved keys");
+            verify(findChild(page, "key-7").width >= 64, "gloved keys");
+            verify(findChild(page, "saveReading").height >= 56);
+            const entry = findChild(page, "entryController");
+            compare(entry.count, session.meters.total - 1); // M8 was replaced: not read any more
+            // Find M1 by what its QR label encodes, as a scanner types it.
+            const find = findChild(page, "findMeter");
+            find.text = "SHUIHENG:METER:M1;SN=LDG-65S-250137";
+            find.accepted();
+            compare(entry.current.meterId, "M1");
+            compare(findChild(page, "cardMeter").text, "M1");
+            verify(findChild(page, "cardLast").text.indexOf("34918.21") >= 0, findChild(page, "cardLast").text);
+            // M1 was read in this round (35373.84): saving again edits it and asks for the reason.
+            verify(findChild(page, "cardDone").visible);
+            typeOnKeypad(page, "35373.9");
+            compare(findChild(page, "typedValue").text.indexOf("35373.9"), 0);
+            verify(findChild(page, "reasonField").visible, "the reason is asked for");
+            tap(findChild(page, "saveReading"));
+            verify(entry.messageIsError);
+            findChild(page, "reasonField").text = "last digit misread";
+            tap(findChild(page, "saveReading"));
+            verify(!entry.messageIsError, entry.message);
+            // The first round: a value far below the last reading is a warning with a reason.
+            findChild(inside(window), "overlay").item.closed();
+            const first = openEntry(window, 0);
+            const entry1 = findChild(first, "entryController");
+            const find1 = findChild(first, "findMeter");
+            find1.text = "M3";
+            find1.accepted();
+            compare(entry1.current.meterId, "M3");
+            // The hardware keyboard types into the keypad.
+            first.forceActiveFocus();
+            keyClick(Qt.Key_1);
+            keyClick(Qt.Key_2);
+            keyClick(Qt.Key_Backspace);
+            keyClick(Qt.Key_5);
+            compare(findChild(first, "keypad").value, "15");
+            verify(findChild(first, "reasonField").visible, "an edit or a warning asks for the reason");
+            keyClick(Qt.Key_Return);
+            verify(entry1.messageIsError, "a reason is needed");
+            findChild(first, "reasonField").text = "pump stopped for repair";
+            tap(findChild(first, "saveReading"));
+            verify(!entry1.messageIsError, entry1.message);
+            // Skip the meter the entry moved on to.
+            const skipped = entry1.current.meterId;
+            tap(findChild(first, "skipButton"));
+            const dialog = findChild(first, "skipDialog");
+            tryVerify(() => dialog.opened);
+            findChild(dialog.contentItem, "skipReason").text = "flooded pit";
+            tap(findChild(dialog.contentItem, "skipConfirm"));
+            tryVerify(() => !dialog.visible);
+            verify(entry1.message.indexOf(skipped) >= 0, entry1.message);
+            // Unknown QR text: a message, the card stays.
+            const before = entry1.current.meterId;
+            find1.text = "SHUIHENG:METER:NOPE";
+            find1.accepted();
+            verify(entry1.messageIsError);
+            compare(entry1.current.meterId, before);
+        }
+
+        function test_historyFromTheEntryAndBack() {
+            const session = plannedProject();
+            const window = showWindow(session, 800, 1280);
+            planWindow(window);
+            const page = openEntry(window, 1);
+            const find = findChild(page, "findMeter");
+            find.text = "M1";
+            find.accepted();
+            tap(findChild(page, "historyButton"));
+            const overlay = findChild(inside(window), "historyOverlay");
+            tryVerify(() => overlay.item !== null, 5000, "history shown");
+            const list = findChild(overlay.item, "historyList");
+            tryVerify(() => list.count >= 4, 5000, "M1's four readings");
+            verify(findChild(overlay.item, "historyTitle").text.indexOf("M1") >= 0);
+            tap(findChild(overlay.item, "historyBack"));
+            tryVerify(() => overlay.item === null);
+            verify(findChild(inside(window), "overlay").item !== null, "back on the entry");
+            // Another page asks for a flow's history through the session.
+            session.openHistory("stream", "S1");
+            tryVerify(() => overlay.item !== null);
+            tryVerify(() => findChild(overlay.item, "historyList").count >= 4);
+            session.openHistory("stream", "S999");
+            tryVerify(() => findChild(overlay.item, "historyCounts").text.indexOf("S999") >= 0);
+            // The navigation closes both.
+            goTo(window, "meters");
+            tryVerify(() => overlay.item === null && findChild(inside(window), "overlay").item === null);
+        }
+    }
+}
