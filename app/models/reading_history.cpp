@@ -144,18 +144,19 @@ bool ReadingHistory::load(const QString& kind, const QString& id) {
                 continue;
             const bool warning = h.what == "warning";
             changes += warning ? 0 : 1;
-            rows.append({{QStringLiteral("type"), warning ? QStringLiteral("warning") : QStringLiteral("change")},
-                         {QStringLiteral("meter"), meter},
-                         {QStringLiteral("time"), time},
-                         {QStringLiteral("readingId"), toQString(r.id)},
-                         {QStringLiteral("version"), h.version},
-                         {QStringLiteral("at"), toQString(h.at)},
-                         {QStringLiteral("who"), toQString(h.who)},
-                         {QStringLiteral("device"), toQString(h.device)},
-                         {QStringLiteral("why"), toQString(h.reason)},
-                         {QStringLiteral("field"), toQString(h.what == "deleted" ? h.what : h.field)},
-                         {QStringLiteral("oldValue"), toQString(h.oldValue.value_or(""))},
-                         {QStringLiteral("newValue"), toQString(h.newValue.value_or(""))}});
+            rows.append(
+                {{QStringLiteral("type"), warning ? QStringLiteral("warning") : QStringLiteral("change")},
+                 {QStringLiteral("meter"), meter},
+                 {QStringLiteral("time"), time},
+                 {QStringLiteral("readingId"), toQString(r.id)},
+                 {QStringLiteral("version"), h.version},
+                 {QStringLiteral("at"), toQString(h.at)},
+                 {QStringLiteral("who"), toQString(h.who)},
+                 {QStringLiteral("device"), toQString(h.device)},
+                 {QStringLiteral("why"), toQString(h.reason)},
+                 {QStringLiteral("field"), toQString(h.what == "deleted" ? h.what : h.field)},
+                 {QStringLiteral("oldValue"), toQString(h.oldValue.value_or(""))},
+                 {QStringLiteral("newValue"), toQString(h.newValue.value_or(""))}});
         }
     }
     rows_->reset(rows);

@@ -128,8 +128,10 @@ const EntityTable& meterTable() {
 }
 
 const EntityTable& campaignTable() {
-    static const EntityTable t{
-        "campaign", "campaign", "campaign_id", {"name", "window_start", "window_end", "round_times", "note", "route"}};
+    static const EntityTable t{"campaign",
+                               "campaign",
+                               "campaign_id",
+                               {"name", "window_start", "window_end", "round_times", "note", "route"}};
     return t;
 }
 
