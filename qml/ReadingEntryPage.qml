@@ -283,14 +283,14 @@ Page {
                     Layout.fillWidth: true
                     spacing: 8
 
-                    Button {
+                    ActionButton {
                         objectName: "photoButton"
                         Layout.preferredHeight: 56
                         text: page.photoPath.length > 0 ? qsTr("Photo ✓") : qsTr("Photo…")
                         onClicked: photoDialog.open()
                     }
 
-                    Button {
+                    ActionButton {
                         objectName: "skipButton"
                         Layout.preferredHeight: 56
                         text: qsTr("Skip…")
@@ -298,7 +298,7 @@ Page {
                         onClicked: skipDialog.open()
                     }
 
-                    Button {
+                    ActionButton {
                         objectName: "historyButton"
                         Layout.preferredHeight: 56
                         text: qsTr("History")
@@ -328,7 +328,7 @@ Page {
                 Layout.fillWidth: true
                 spacing: 8
 
-                Button {
+                ActionButton {
                     objectName: "previousMeter"
                     Layout.fillWidth: true
                     Layout.preferredHeight: 64
@@ -337,7 +337,7 @@ Page {
                     onClicked: entry.previous()
                 }
 
-                Button {
+                ActionButton {
                     objectName: "nextMeter"
                     Layout.fillWidth: true
                     Layout.preferredHeight: 64

@@ -61,6 +61,11 @@ Page {
                     Layout.preferredHeight: 56
                     text: planner.name
                     onTextEdited: planner.name = text
+                    // A long name shows its beginning until it is edited.
+                    onTextChanged: {
+                        if (!activeFocus)
+                            cursorPosition = 0;
+                    }
                 }
 
                 Label {
@@ -207,7 +212,7 @@ Page {
                                 font.pixelSize: 16
                             }
 
-                            Button {
+                            ActionButton {
                                 objectName: "routeUp"
                                 Layout.preferredWidth: 64
                                 Layout.preferredHeight: 64
@@ -217,7 +222,7 @@ Page {
                                 Accessible.name: qsTr("Move %1 up").arg(stop.meterId)
                             }
 
-                            Button {
+                            ActionButton {
                                 objectName: "routeDown"
                                 Layout.preferredWidth: 64
                                 Layout.preferredHeight: 64

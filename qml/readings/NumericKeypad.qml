@@ -46,6 +46,13 @@ GridLayout {
             font.weight: Font.Medium
             focusPolicy: Qt.NoFocus
             onClicked: keypad.press(modelData)
+            // A filled key with a border: visible in sunlight and with the software renderer.
+            background: Rectangle {
+                radius: 8
+                color: parent.down ? (parent.Material.theme === Material.Dark ? "#55575D" : "#C8CBD2") : (parent.Material.theme === Material.Dark ? "#3C3D42" : "#E8EAEF")
+                border.width: 1
+                border.color: parent.Material.theme === Material.Dark ? "#6B6D73" : "#A9ADB6"
+            }
             Accessible.name: modelData === "back" ? qsTr("Delete the last digit") : modelData
         }
     }

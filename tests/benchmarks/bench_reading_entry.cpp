@@ -19,41 +19,25 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace {
-
 using namespace shuiheng;
-
-double median(std::vector<double> values) {
-    if (values.empty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
-} // namespace
+using bench::median;
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    int runs = 21;
-    int streams = 300;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--runs"))
-            runs = std::max(1, args[i + 1].toInt());
-        if (args[i] == QLatin1String("--streams"))
-            streams = std::max(8, args[i + 1].toInt());
-    }
+    const bench::Options options = bench::options(app.arguments(), {21, 300});
+    const int runs = options.runs;
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("bench.shuiheng"));
-    const Plant plant = generatedCampaignPlant(streams);
+    const Plant plant = generatedCampaignPlant(options.streams);
     {
-        store::ProjectStore store;
-        store::ProjectMeta meta;
-        meta.name = "benchmark";
-        if (!store.create(project.toStdString(), meta, {}).ok() || !store.importPlant(plant, {}).ok()) {
-            std::fputs("bench_reading_entry: cannot create the project\n", stderr);
+        if (const std::string problem = bench::createProject(project.toStdString(), plant);
+            !problem.empty()) {
+            std::fprintf(stderr, "bench_reading_entry: %s\n", problem.c_str());
             return 1;
         }
+        store::ProjectStore store;
+        if (!store.open(project.toStdString()).ok())
+            return 1;
         // The test window over the readings: 08:00 and 20:00 from 2026-06-01 to 06-04.
         auto campaigns = store.campaigns();
         if (!campaigns || campaigns->empty())
@@ -73,7 +57,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench_reading_entry: %s\n", qPrintable(session.errorMessage()));
         return 1;
     }
-    QTest::qWaitFor([&] { return !session.analysing(); }, 60'000);
+    if (!QTest::qWaitFor([&] { return !session.analysing(); }, 60'000))
+        std::fputs("bench_reading_entry: the balance took over a minute\n", stderr);
     ReadingEntryController entry;
     entry.setSession(&session);
     entry.setRound(QStringLiteral("2026-06-04T08:00:00+08:00")); // the round after the last readings
@@ -92,7 +77,8 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "bench_reading_entry: %s\n", qPrintable(entry.message()));
             return 1;
         }
-        QTest::qWaitFor([&] { return !session.analysing(); }, 60'000);
+        if (!QTest::qWaitFor([&] { return !session.analysing(); }, 60'000))
+            std::fputs("bench_reading_entry: the balance took over a minute\n", stderr);
     }
     // The commit alone, for comparison: the store's addReading (checks, insert, flush to the disk).
     store::ProjectStore direct;
