@@ -229,26 +229,37 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e, const Renumberin
     // to its root when the ends lie in different trees): it enters the cut-off side of those on its
     // head's side (+1) and leaves those on its tail's side (−1). So the cuts cost as much as their
     // terms, and taking the edges in order leaves every cut sorted by edge.
-    for (std::size_t i = 0; i < m; ++i) {
-        if (!e.measured[i] || net.edges[i].from == net.edges[i].to)
-            continue;
-        int tail = blockOf[at(e.internal(net.edges[i].from))];
-        int head = blockOf[at(e.internal(net.edges[i].to))];
-        while (tail != head) {
-            if (depth[at(tail)] > 0 && depth[at(tail)] >= depth[at(head)]) {
-                e.cut[parentBridge[at(tail)]].push_back({i, -1});
-                tail = parent[at(tail)];
-            } else if (depth[at(head)] > 0) {
-                e.cut[parentBridge[at(head)]].push_back({i, 1});
-                head = parent[at(head)];
-            } else if (depth[at(tail)] > 0) {
-                e.cut[parentBridge[at(tail)]].push_back({i, -1});
-                tail = parent[at(tail)];
-            } else {
-                break; // both at a root (of different trees) or in no tree
+    // Two walks: the first counts each cut's terms, the second puts them in place (one array for all
+    // cuts: a vector per edge cost an allocation per observable flow and scattered them over the heap).
+    auto walkPaths = [&](auto&& crossing) {
+        for (std::size_t i = 0; i < m; ++i) {
+            if (!e.measured[i] || net.edges[i].from == net.edges[i].to)
+                continue;
+            int tail = blockOf[at(e.internal(net.edges[i].from))];
+            int head = blockOf[at(e.internal(net.edges[i].to))];
+            while (tail != head) {
+                if (depth[at(tail)] > 0 && depth[at(tail)] >= depth[at(head)]) {
+                    crossing(parentBridge[at(tail)], CutTerm{i, -1});
+                    tail = parent[at(tail)];
+                } else if (depth[at(head)] > 0) {
+                    crossing(parentBridge[at(head)], CutTerm{i, 1});
+                    head = parent[at(head)];
+                } else if (depth[at(tail)] > 0) {
+                    crossing(parentBridge[at(tail)], CutTerm{i, -1});
+                    tail = parent[at(tail)];
+                } else {
+                    break; // both at a root (of different trees) or in no tree
+                }
             }
         }
-    }
+    };
+    e.cutStart.assign(m + 1, 0);
+    walkPaths([&](std::size_t bridge, CutTerm) { ++e.cutStart[bridge + 1]; });
+    for (std::size_t i = 1; i <= m; ++i)
+        e.cutStart[i] += e.cutStart[i - 1];
+    e.cutTerms.resize(e.cutStart[m]);
+    std::vector<std::size_t> next(e.cutStart.begin(), e.cutStart.end() - 1);
+    walkPaths([&](std::size_t bridge, CutTerm term) { e.cutTerms[next[bridge]++] = term; });
 }
 
 } // namespace
@@ -262,7 +273,6 @@ Elimination eliminate(const FlowNetwork& net, const Renumbering* order) {
     e.crossing.assign(m, false);
     e.observable.assign(m, false);
     e.cutSign.assign(m, 0);
-    e.cut.assign(m, {});
     e.loopBlock.assign(m, -1);
     for (std::size_t i = 0; i < m; ++i) {
         e.measured[i] = net.edges[i].measured.has_value();

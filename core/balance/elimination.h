@@ -8,6 +8,7 @@
 
 #include "balance/flow_network.h"
 
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -32,9 +33,14 @@ struct Elimination {
     std::vector<bool> exact;      ///< per edge: measured with sigma 0
     std::vector<bool> crossing;   ///< per edge: measured and joining two different reduced nodes
     std::vector<bool> observable; ///< per unmeasured edge
-    /// Per observable unmeasured edge: its value is sign · Σ cut[i].sign · x[cut[i].edge].
+    /// Per observable unmeasured edge: its value is sign · Σ cut(i)[k].sign · x[cut(i)[k].edge].
     std::vector<int> cutSign;
-    std::vector<std::vector<CutTerm>> cut;
+    /// The terms of every cut in one array: edge i's are cutTerms[cutStart[i] .. cutStart[i + 1]).
+    std::vector<std::size_t> cutStart;
+    std::vector<CutTerm> cutTerms;
+    std::span<const CutTerm> cut(std::size_t i) const {
+        return {cutTerms.data() + cutStart[i], cutStart[i + 1] - cutStart[i]};
+    }
     /// Per unobservable edge: its loop block (index into loopBlocks), else −1.
     std::vector<int> loopBlock;
     /// Per loop block: its chords, the fewest edges whose measurement makes it observable.

@@ -41,7 +41,7 @@ std::optional<LinearCombination> FlowCovariance::overMeasured(const LinearCombin
         if (e.measured[local]) {
             merged[edge] += coefficient;
         } else if (e.observable[local]) {
-            for (const CutTerm& t : e.cut[local])
+            for (const CutTerm& t : e.cut(local))
                 merged[r.originalEdge(t.edge)] += coefficient * e.cutSign[local] * t.sign;
         } else {
             return std::nullopt;

@@ -31,7 +31,7 @@ RowPair rowsOf(const FlowNetwork& net, const Elimination& e, std::size_t i) {
 
 /// w = Σ_i c_i σ_i² g_i over the uncertain crossing edges of a cut, as (row, value) pairs.
 std::vector<std::pair<int, double>> cutRowVector(const FlowNetwork& net, const Elimination& e,
-                                                 const std::vector<CutTerm>& cut) {
+                                                 std::span<const CutTerm> cut) {
     std::vector<std::pair<int, double>> w;
     for (const CutTerm& t : cut) {
         if (!e.crossing[t.edge] || e.exact[t.edge])
@@ -179,7 +179,7 @@ void Reconciler::assemble() {
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         if (!e_.observable[i])
             continue;
-        const auto w = cutRowVector(net_, e_, e_.cut[i]);
+        const auto w = cutRowVector(net_, e_, e_.cut(i));
         if (w.size() > maxPatternSupport)
             continue;
         for (std::size_t a = 0; a < w.size(); ++a)
@@ -245,12 +245,12 @@ void Reconciler::estimateUnmeasured() {
         }
         out.status = FlowStatus::Observable;
         double value = 0, variance = 0;
-        for (const CutTerm& t : e_.cut[i]) {
+        for (const CutTerm& t : e_.cut(i)) {
             value += t.sign * *result_.edges[t.edge].value;
             if (!e_.exact[t.edge])
                 variance += net_.edges[t.edge].sigma * net_.edges[t.edge].sigma;
         }
-        variance -= quadraticForm(cutRowVector(net_, e_, e_.cut[i]));
+        variance -= quadraticForm(cutRowVector(net_, e_, e_.cut(i)));
         out.value = e_.cutSign[i] * value;
         out.sigma = std::sqrt(std::max(variance, 0.0));
     }
