@@ -5,6 +5,7 @@
 #include "live_balance.h"
 #include "model/plant.h"
 #include "project_session.h"
+#include "report_controller.h"
 #include "store/project_store.h"
 
 #include <QFile>
@@ -20,6 +21,21 @@ namespace {
 
 /// Time for bindings, loaders and layouts to settle after a change of page, size or theme.
 constexpr int settleMs = 60;
+/// The longest wait for work in progress before a screenshot is taken anyway (30 s).
+constexpr int maxWaits = 500;
+
+/// Whether a visible image is still loading (Image.Loading): the PDF preview renders its pages
+/// asynchronously.
+bool imageLoading(const QQuickItem* item) {
+    if (!item || !item->isVisible())
+        return false;
+    if (item->inherits("QQuickImageBase") && item->property("status").toInt() == 2)
+        return true;
+    for (const QQuickItem* child : item->childItems())
+        if (imageLoading(child))
+            return true;
+    return false;
+}
 
 } // namespace
 
@@ -160,12 +176,19 @@ void ScreenshotRenderer::capture() {
         for (const BenchmarkModel* bench : window_->contentItem()->findChildren<BenchmarkModel*>())
             if (bench->busy())
                 return true;
-        return false;
+        // The report page makes its PDF on a worker thread, then its preview draws the pages.
+        for (const ReportController* report : window_->contentItem()->findChildren<ReportController*>())
+            if (report->busy() ||
+                (report->pageCount() == 0 && report->error().isEmpty() && !report->projectPath().isEmpty()))
+                return true;
+        return imageLoading(window_->contentItem());
     };
-    if (session_->analysing() || working()) {
+    // Bounded: a report that never comes must not keep the screenshots from finishing.
+    if ((session_->analysing() || working()) && ++waits_ < maxWaits) {
         QTimer::singleShot(settleMs, this, &ScreenshotRenderer::capture);
         return;
     }
+    waits_ = 0;
     const Shot& shot = shots_.at(index_);
     const int number =
         shot.overlay.isEmpty() ? shot.page : pageCount_ + (shot.overlay == QLatin1String("entry") ? 0 : 1);

@@ -74,6 +74,7 @@ private:
     QList<Shot> shots_;
     int index_ = -1;
     int pageCount_ = 0; ///< the window's pages; the overlays are numbered after them
+    int waits_ = 0;     ///< checks for work in progress before this shot
     bool started_ = false;
     QStringList problems_;
 };
