@@ -21,7 +21,8 @@ std::vector<std::optional<double>> reconciledFlows(const Plant& plant, const Rep
 // Both plant diagrams are core/layout's water-balance diagram (Graphviz dot), drawn by its SVG writer
 // with the report's labels on the streams.
 
-std::string balanceDiagramSvg(const Plant& plant, const ReportResults& results, const nlohmann::json& words) {
+std::string balanceDiagramSvg(const Plant& plant, const layout::DiagramLayout& diagram,
+                              const ReportResults& results, const nlohmann::json& words) {
     const auto flows = reconciledFlows(plant, results);
     double largest = 0;
     for (const auto& f : flows)
@@ -42,10 +43,11 @@ std::string balanceDiagramSvg(const Plant& plant, const ReportResults& results, 
     }
     options.title = word(words, "diagram", "legendFlow") + " (" + plant.flowUnit + ")";
     options.labelBackground = layout::SvgOptions::LabelBackground::Box; // the report's PDF
-    return layout::toSvg(layout::layoutPlant(plant), options);
+    return layout::toSvg(diagram, options);
 }
 
-std::string meterNetworkSvg(const Plant& plant, const nlohmann::json& words) {
+std::string meterNetworkSvg(const Plant& plant, const layout::DiagramLayout& diagram,
+                            const nlohmann::json& words) {
     std::map<std::string, const Meter*> meterOf; // after a replacement: the meter in place now
     for (const Meter& m : plant.meters)
         meterOf[m.stream] = &m;
@@ -72,7 +74,7 @@ std::string meterNetworkSvg(const Plant& plant, const nlohmann::json& words) {
     }
     options.title = word(words, "diagram", "meterTitle");
     options.labelBackground = layout::SvgOptions::LabelBackground::Box; // the report's PDF
-    return layout::toSvg(layout::layoutPlant(plant), options);
+    return layout::toSvg(diagram, options);
 }
 
 Sankey siteSankeyOf(const Plant& plant, const ReportResults& results, const std::string& title) {

@@ -3,6 +3,7 @@
 // width by flow, circulation in its unit), the meter network diagram (计量网络图: each metered stream
 // with its meter and level, unmetered streams dashed) and the site Sankey diagram.
 
+#include "layout/diagram_layout.h"
 #include "report/report_results.h"
 #include "report/sankey.h"
 
@@ -11,8 +12,11 @@
 
 namespace shuiheng::report {
 
-std::string balanceDiagramSvg(const Plant& plant, const ReportResults& results, const nlohmann::json& words);
-std::string meterNetworkSvg(const Plant& plant, const nlohmann::json& words);
+/// `diagram`: the plant's layout (layout::layoutPlant), made once for both diagrams.
+std::string balanceDiagramSvg(const Plant& plant, const layout::DiagramLayout& diagram,
+                              const ReportResults& results, const nlohmann::json& words);
+std::string meterNetworkSvg(const Plant& plant, const layout::DiagramLayout& diagram,
+                            const nlohmann::json& words);
 
 /// Reconciled flows per stream, as the Sankey diagram takes them.
 std::vector<std::optional<double>> reconciledFlows(const Plant& plant, const ReportResults& results);

@@ -50,10 +50,11 @@ ReportOutput makeReport(const PreparedReport& prepared, const std::string& reque
 
     timer.restart();
     QMap<QString, QByteArray> svgs;
+    const layout::DiagramLayout diagram = layout::layoutPlant(source.plant);
     svgs.insert(QStringLiteral("balance-diagram"),
-                QByteArray::fromStdString(balanceDiagramSvg(source.plant, results, texts->words)));
+                QByteArray::fromStdString(balanceDiagramSvg(source.plant, diagram, results, texts->words)));
     svgs.insert(QStringLiteral("meter-network"),
-                QByteArray::fromStdString(meterNetworkSvg(source.plant, texts->words)));
+                QByteArray::fromStdString(meterNetworkSvg(source.plant, diagram, texts->words)));
     svgs.insert(QStringLiteral("sankey"),
                 QByteArray::fromStdString(siteSankeyOf(source.plant, results, {}).svg));
     Typesetter typesetter(svgs);
