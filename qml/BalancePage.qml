@@ -25,6 +25,7 @@ Page {
     LiveBalance {
         id: liveBalance
 
+        objectName: "liveBalance"
         session: page.session
     }
 

@@ -111,6 +111,14 @@ Page {
                     text: qsTr("Import bundle…")
                     onClicked: bundleDialog.open()
                 }
+
+                ActionButton {
+                    objectName: "exportPlant"
+                    height: 56
+                    text: qsTr("Export plant file…")
+                    enabled: page.session.isOpen
+                    onClicked: exportDialog.open()
+                }
             }
 
             Label {
@@ -163,6 +171,17 @@ Page {
     }
 
     FileDialog {
+        id: exportDialog
+
+        objectName: "exportDialog"
+        title: qsTr("Export the plant, its meters and readings as a plant file")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "json"
+        nameFilters: [qsTr("Plant files (*.json)")]
+        onAccepted: page.session.exportPlant(selectedFile)
+    }
+
+    FileDialog {
         id: bundleDialog
 
         title: qsTr("Import a bundle")
@@ -185,6 +204,7 @@ Page {
     NewProjectDialog {
         id: newDialog
 
+        objectName: "newProjectDialog"
         anchors.centerIn: Overlay.overlay
         onCreate: (path, name, enterprise, plantFile) => {
             if (page.session.create(path, name, enterprise, plantFile))

@@ -960,6 +960,14 @@
         <source>replace meter %1 by %2</source>
         <translation>用 %2 更换水表 %1</translation>
     </message>
+    <message>
+        <source>Cannot export the plant: %1</source>
+        <translation>无法导出工厂：%1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ProjectsPage</name>
@@ -1026,6 +1034,14 @@
     <message>
         <source>Save the imported project as</source>
         <translation>导入的项目保存为</translation>
+    </message>
+    <message>
+        <source>Export plant file…</source>
+        <translation>导出工厂文件…</translation>
+    </message>
+    <message>
+        <source>Export the plant, its meters and readings as a plant file</source>
+        <translation>将工厂、水表和读数导出为工厂文件</translation>
     </message>
 </context>
 <context>

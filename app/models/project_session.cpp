@@ -178,6 +178,19 @@ bool ProjectSession::importBundle(const QString& bundleOrUrl, const QString& tar
     return open(target);
 }
 
+bool ProjectSession::exportPlant(const QString& plantFileOrUrl) {
+    if (!isOpen())
+        return fail(tr("Open a project first."));
+    const QString plantFile = localPath(plantFileOrUrl);
+    auto plant = store_->exportPlant();
+    if (!plant)
+        return fail(tr("Cannot export the plant: %1").arg(message(plant.status())));
+    if (const std::string error = shuiheng::savePlantFile(encoded(plantFile), *plant); !error.empty())
+        return fail(tr("Cannot write %1: %2").arg(plantFile, toQString(error)));
+    succeed();
+    return true;
+}
+
 void ProjectSession::close() {
     if (!store_)
         return;

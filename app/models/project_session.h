@@ -96,6 +96,9 @@ public:
     Q_INVOKABLE bool importPlant(const QString& plantFile);
     /// Copies a received bundle to `target` (checked, never overwriting) and opens the copy.
     Q_INVOKABLE bool importBundle(const QString& bundle, const QString& target);
+    /// Writes the project's plant — nodes, streams, meters, readings (as last corrected), production —
+    /// to a plant file (written atomically; the contract's format, readable by every other tool).
+    Q_INVOKABLE bool exportPlant(const QString& plantFile);
     /// Closes the project.
     Q_INVOKABLE void close();
     /// Reads the project again (after another program or page changed it).
