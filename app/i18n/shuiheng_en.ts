@@ -16,6 +16,13 @@
     </message>
 </context>
 <context>
+    <name>ReportPage</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>MetersPage</name>
     <message numerus="yes">
         <source>%n with an expired calibration</source>

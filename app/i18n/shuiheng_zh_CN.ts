@@ -1056,6 +1056,82 @@
     </message>
 </context>
 <context>
+    <name>ReportController</name>
+    <message>
+        <source>No project is open.</source>
+        <translation>未打开项目。</translation>
+    </message>
+    <message>
+        <source>The preview could not be written: %1</source>
+        <translation>无法写入预览文件：%1</translation>
+    </message>
+    <message>
+        <source>Make the report first.</source>
+        <translation>请先生成报告。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Make again</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Make report</source>
+        <translation>生成报告</translation>
+    </message>
+    <message>
+        <source>中文</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Spreadsheet…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <source>Sankey…</source>
+        <translation>导出桑基图…</translation>
+    </message>
+    <message>
+        <source>Making the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>No report yet.</source>
+        <translation>尚未生成报告。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Spreadsheet (*.xlsx)</source>
+        <translation>电子表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG 图 (*.svg)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReportStepPage</name>
     <message>
         <source>Writing the report from the app comes in a later version. The balance and the indicators above are what it will hold.</source>
