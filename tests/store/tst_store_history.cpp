@@ -180,6 +180,60 @@ private slots:
             }));
     }
 
+    /// Readings are written 50 to an INSERT statement and the rest one by one: every reading and every
+    /// warning lands with its own reading, in a full statement and in the rest alike.
+    void manyReadingsKeepTheirWarnings() {
+        ProjectStore project;
+        makeProject(project);
+        std::vector<store::NewReading> entries;
+        const std::set<int> dips = {30, 103}; // below the previous value: in a full statement, in the rest
+        for (int i = 0; i < 107; ++i) {
+            const QString time = QString("2026-06-%1T%2:00:00+08:00")
+                                     .arg(10 + i / 24, 2, 10, QChar('0'))
+                                     .arg(i % 24, 2, 10, QChar('0'));
+            store::NewReading e;
+            e.reading = Reading{"M2",
+                                time.toStdString(),
+                                2000.0 + 10 * i - (dips.count(i) ? 15 : 0),
+                                "王工",
+                                "",
+                                QString("n%1").arg(i).toStdString(),
+                                "",
+                                {}};
+            e.reason = "dip " + std::to_string(i);
+            entries.push_back(e);
+        }
+        store::ImportOptions options;
+        options.returnIds = true;
+        auto report = project.addReadings(entries, tester(), options);
+        STORE_OK(report);
+        QCOMPARE(report->readingsAdded, 107);
+        QCOMPARE(report->ids.size(), std::size_t(107));
+        for (int i = 0; i < 107; ++i) {
+            auto recorded = project.warnings(report->ids[static_cast<std::size_t>(i)]);
+            STORE_OK(recorded);
+            const bool below = std::any_of(recorded->begin(), recorded->end(),
+                                           [](const auto& w) { return w.kind == "below-previous"; });
+            QVERIFY2(below == (dips.count(i) > 0), std::to_string(i).c_str());
+            for (const auto& w : *recorded)
+                if (w.kind == "below-previous")
+                    QCOMPARE(w.reason, "dip " + std::to_string(i));
+        }
+        // Each row holds its own values, in the order given.
+        auto exported = project.exportPlant();
+        STORE_OK(exported);
+        std::vector<Reading> mine;
+        for (const Reading& r : exported->readings)
+            if (r.time >= "2026-06-10")
+                mine.push_back(r);
+        QCOMPARE(mine.size(), entries.size());
+        for (std::size_t i = 0; i < mine.size(); ++i) {
+            QCOMPARE(mine[i].time, entries[i].reading.time);
+            QCOMPARE(mine[i].value, entries[i].reading.value);
+            QCOMPARE(mine[i].note, entries[i].reading.note);
+        }
+    }
+
     /// A large import (checked on a second thread, written meter by meter) finds the same repeats and
     /// warnings, and keeps the same order, as the same readings added in small batches.
     void bulkChecksEqualSmallBatches() {
