@@ -4,16 +4,13 @@
 // reads back what the app wrote: the project file (through the store, not the app) and the exported
 // plant file.
 
+#include "../qml/app_quick_test_setup.h"
 #include "store/project_store.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QQmlContext>
-#include <QQmlEngine>
-#include <QQuickStyle>
-#include <QTemporaryDir>
 #include <QVariantMap>
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -93,24 +90,15 @@ private:
     QString dir_;
 };
 
-/// Prepares the engine as the app does: Material style, modules found in the resources.
+/// Prepares the engine as the app does (app_quick_test_setup.h), with `fieldData`.
 class Setup : public QObject {
     Q_OBJECT
 
 public slots:
-    void applicationAvailable() {
-        QQuickStyle::setStyle(QStringLiteral("Material"));
-        // AppSettings made by the test write here, never into the user's configuration.
-        qputenv("XDG_CONFIG_HOME", QFile::encodeName(temp_.filePath(QStringLiteral("config"))));
-        qputenv("SHUIHENG_DATA_DIR", SHUIHENG_DATA_DIR);
-        qputenv("SHUIHENG_QUOTA_LIBRARY", QFile::encodeName(temp_.filePath(QStringLiteral("quotas"))));
-    }
+    void applicationAvailable() { shuiheng::test::prepareAppEnvironment(temp_); }
 
     void qmlEngineAvailable(QQmlEngine* engine) {
-        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        engine->rootContext()->setContextProperty(QStringLiteral("testTempDir"), temp_.path());
-        engine->rootContext()->setContextProperty(QStringLiteral("dataDir"),
-                                                  QStringLiteral(SHUIHENG_DATA_DIR));
+        shuiheng::test::prepareAppEngine(engine, temp_);
         engine->rootContext()->setContextProperty(QStringLiteral("fieldData"), &fieldData_);
     }
 
