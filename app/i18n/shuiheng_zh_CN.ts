@@ -37,6 +37,13 @@
     </message>
 </context>
 <context>
+    <name>BalanceItem</name>
+    <message>
+        <source>Leak?</source>
+        <translation>漏水？</translation>
+    </message>
+</context>
+<context>
     <name>BalancePage</name>
     <message>
         <source>Stream</source>
@@ -74,6 +81,129 @@
         <source>No balance: see above what it needs.</source>
         <translation>尚无水平衡结果：所需条件见上方。</translation>
     </message>
+    <message>
+        <source>Diagram</source>
+        <translation>图</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkPanel</name>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Industry and product</source>
+        <translation>行业与产品</translation>
+    </message>
+    <message>
+        <source>Not set: no quota comparison</source>
+        <translation>未设置：不与定额比较</translation>
+    </message>
+    <message>
+        <source>Saved in the project. The quota compares the intake per unit of product inside the quota boundary.</source>
+        <translation>已保存在项目中。定额比较的是定额边界内的单位产品取水量。</translation>
+    </message>
+    <message>
+        <source>Water-use quota</source>
+        <translation>取水定额</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>No quota applies: choose the industry and product above.</source>
+        <translation>没有适用的定额：请在上方选择行业和产品。</translation>
+    </message>
+    <message>
+        <source>Water-saving enterprise</source>
+        <translation>节水型企业</translation>
+    </message>
+    <message>
+        <source>No thresholds for this industry.</source>
+        <translation>该行业没有考核值。</translation>
+    </message>
+    <message>
+        <source>Water-efficiency leader</source>
+        <translation>水效领跑者</translation>
+    </message>
+    <message>
+        <source>To decide, give: %1</source>
+        <translation>需补充以下内容才能判定：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignPlanner</name>
+    <message>
+        <source>Water-balance test</source>
+        <translation>水平衡测试</translation>
+    </message>
+    <message>
+        <source>The test window needs a name.</source>
+        <translation>测试期需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The first day &quot;%1&quot; is not a date (write it as 2026-06-01).</source>
+        <translation>开始日期“%1”不是日期（请写成 2026-06-01）。</translation>
+    </message>
+    <message>
+        <source>The last day &quot;%1&quot; is not a date (write it as 2026-06-03).</source>
+        <translation>结束日期“%1”不是日期（请写成 2026-06-03）。</translation>
+    </message>
+    <message>
+        <source>The last day comes before the first day.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>A test window of more than a year is not a test window: check the days.</source>
+        <translation>测试期超过一年不合理：请检查日期。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time of day (write the reading times as 08:00, 20:00).</source>
+        <translation>“%1”不是时刻（读数时间请写成 08:00, 20:00）。</translation>
+    </message>
+    <message>
+        <source>Give at least one daily reading time, e.g. 08:00.</source>
+        <translation>请至少给出一个每日读数时间，例如 08:00。</translation>
+    </message>
+    <message>
+        <source>Open a project first.</source>
+        <translation>请先打开项目。</translation>
+    </message>
+    <message>
+        <source>The plan was not saved: %1</source>
+        <translation>计划未保存：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved: %n round(s) planned.</source>
+        <translation>
+            <numerusform>已保存：计划 %n 轮。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DiagramLegend</name>
+    <message>
+        <source>Width ∝ flow · value ± σ · dashed: cannot be known · ⚠ suspect meter or leak</source>
+        <translation>宽度 ∝ 水量 · 数值 ± σ · 虚线：无法确定 · ⚠ 可疑水表或漏水</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
 </context>
 <context>
     <name>EditorPalette</name>
@@ -100,6 +230,57 @@
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reading(s) behind it</source>
+        <translation>
+            <numerusform>来自 %n 个读数</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) after entry</source>
+        <translation>
+            <numerusform>录入后修改 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Meter %1 at %2: %3 (version %4)</source>
+        <translation>表 %1，%2：%3（第 %4 版）</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未给出原因</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3</source>
+        <translation>%1，%2，%3</translation>
+    </message>
+    <message>
+        <source>deleted by %1 — why: %2</source>
+        <translation>由 %1 删除 — 原因：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3, by %4 — why: %5</source>
+        <translation>%1：%2 → %3，由 %4 — 原因：%5</translation>
+    </message>
+    <message>
+        <source>Nothing to show</source>
+        <translation>没有可显示的内容</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorsPage</name>
     <message>
         <source>Computing the indicators…</source>
@@ -108,6 +289,14 @@
     <message>
         <source>No indicators: see above what they need.</source>
         <translation>尚无指标：所需条件见上方。</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>对标</translation>
     </message>
 </context>
 <context>
@@ -499,6 +688,78 @@
     </message>
 </context>
 <context>
+    <name>LiveFindingsText</name>
+    <message>
+        <source>meter %1</source>
+        <translation>水表 %1</translation>
+    </message>
+    <message>
+        <source>the measurement of stream %1</source>
+        <translation>水流 %1 的计量值</translation>
+    </message>
+    <message>
+        <source>%1 reads about %2 % high</source>
+        <translation>%1 读数约偏高 %2 %</translation>
+    </message>
+    <message>
+        <source>%1 reads about %2 % low</source>
+        <translation>%1 读数约偏低 %2 %</translation>
+    </message>
+    <message>
+        <source>%1 reads about %2 %3 too high</source>
+        <translation>%1 读数约偏高 %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 reads about %2 %3 too low</source>
+        <translation>%1 读数约偏低 %2 %3</translation>
+    </message>
+    <message>
+        <source> (or, equally, %1: the balances cannot tell them apart)</source>
+        <translation>（或者同样可能是 %1：水平衡无法区分二者）</translation>
+    </message>
+    <message>
+        <source>About %1 %2 is lost unmetered at %3 (a leak or an unknown outlet)</source>
+        <translation>在 %3 处约有 %1 %2 未经计量流失（漏水或未知出口）</translation>
+    </message>
+    <message>
+        <source>Nothing can be checked yet: no measurement is redundant.</source>
+        <translation>尚无法校核：没有冗余的计量值。</translation>
+    </message>
+    <message>
+        <source>The balance closes within the meters&apos; accuracy.</source>
+        <translation>水平衡在水表精度范围内闭合。</translation>
+    </message>
+    <message>
+        <source>The balance does not close and no single meter or leak explains it: check the readings and the plant.</source>
+        <translation>水平衡不闭合，且无法由单一水表或漏点解释：请检查读数和工厂模型。</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <comment>one finding as the whole verdict</comment>
+        <translation>%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n more finding(s) below.</source>
+        <translation>
+            <numerusform>%1；下方另有 %n 项发现。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>determines %n flow(s) that cannot be known now</source>
+        <translation>
+            <numerusform>可确定 %n 个目前无法确定的水量</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>site intake ± %1 → ± %2 %3</source>
+        <translation>全厂取水量 ± %1 → ± %2 %3</translation>
+    </message>
+    <message>
+        <source>The balance could not be computed: %1</source>
+        <translation>无法计算水平衡：%1</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <source>%1 — Shuiheng</source>
@@ -702,6 +963,13 @@
     <message>
         <source>in %1</source>
         <translation>属于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>Delete the last digit</source>
+        <translation>删除最后一位</translation>
     </message>
 </context>
 <context>
@@ -968,6 +1236,14 @@
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>clear the benchmark</source>
+        <translation>清除对标设置</translation>
+    </message>
+    <message>
+        <source>benchmark against %1</source>
+        <translation>对标 %1</translation>
+    </message>
 </context>
 <context>
     <name>ProjectsPage</name>
@@ -1045,14 +1321,314 @@
     </message>
 </context>
 <context>
+    <name>QuotaGauge</name>
+    <message>
+        <source>Not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Not compared: %1</source>
+        <translation>未比较：%1</translation>
+    </message>
+    <message>
+        <source>Not compared: the indicator is not known.</source>
+        <translation>未比较：该指标未知。</translation>
+    </message>
+    <message>
+        <source>%1: P = %2 %</source>
+        <translation>%1：P = %2 %</translation>
+    </message>
+    <message>
+        <source>Meets %1</source>
+        <translation>达到%1</translation>
+    </message>
+    <message>
+        <source>Meets no level</source>
+        <translation>未达到任何等级</translation>
+    </message>
+    <message>
+        <source>Source: %1 (%2)</source>
+        <translation>来源：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingEntryController</name>
+    <message>
+        <source>Type the reading of meter %1 first.</source>
+        <translation>请先输入表 %1 的读数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number: type the digits the register of meter %2 shows.</source>
+        <translation>“%1”不是数字：请输入表 %2 计数器显示的数字。</translation>
+    </message>
+    <message>
+        <source>A meter never reads below zero: %1 for meter %2 cannot be right.</source>
+        <translation>水表读数不会小于零：表 %2 的 %1 不可能正确。</translation>
+    </message>
+    <message>
+        <source>%1 is too large for a reading of meter %2: check the digits.</source>
+        <translation>%1 对于表 %2 的读数太大了：请核对数字。</translation>
+    </message>
+    <message>
+        <source>There is no meter to read: open a project with meters first.</source>
+        <translation>没有可抄读的表：请先打开有水表的项目。</translation>
+    </message>
+    <message>
+        <source>Meter %1 was read in this round already (%2): saving again changes that reading, so give the reason.</source>
+        <translation>表 %1 本轮已有读数（%2）：再次保存将修改该读数，请填写原因。</translation>
+    </message>
+    <message>
+        <source>Give the reason for the warning above (or correct the value), then save.</source>
+        <translation>请填写上述警告的原因（或更正数值），然后保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>The photo %1 cannot be read: %2. Nothing was saved.</source>
+        <translation>无法读取照片 %1：%2。未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Saved: meter %1 reads %2 %3.</source>
+        <translation>已保存：表 %1 读数 %2 %3。</translation>
+    </message>
+    <message>
+        <source>There is no planned round to skip meter %1 in: plan the test window first.</source>
+        <translation>没有可跳过表 %1 的计划轮次：请先规划测试期。</translation>
+    </message>
+    <message>
+        <source>Say why meter %1 is not read (e.g. under water, locked away).</source>
+        <translation>请说明表 %1 未抄读的原因（例如被水淹、上锁）。</translation>
+    </message>
+    <message>
+        <source>Meter %1 skipped in this round: %2</source>
+        <translation>本轮已跳过表 %1：%2</translation>
+    </message>
+    <message>
+        <source>Type or scan a meter&apos;s id, serial number or QR label.</source>
+        <translation>请输入或扫描水表编号、出厂编号或二维码标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter(s) match &quot;%1&quot;: type more of the id or scan the label.</source>
+        <translation>
+            <numerusform>有 %n 块表与“%1”相符：请多输入几位编号或扫描标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No meter has the id, serial number or QR text &quot;%1&quot;.</source>
+        <translation>没有编号、出厂编号或二维码内容为“%1”的表。</translation>
+    </message>
+    <message>
+        <source>Meter %1 was taken out on %2: it is not read any more.</source>
+        <translation>表 %1 已于 %2 拆除：不再抄读。</translation>
+    </message>
+    <message>
+        <source>Meter %1 found.</source>
+        <translation>已找到表 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingEntryPage</name>
+    <message>
+        <source>Rounds</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Round %1</source>
+        <translation>轮次 %1</translation>
+    </message>
+    <message>
+        <source>No round planned</source>
+        <translation>未计划轮次</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>已完成 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Find a meter: type or scan its id, serial or QR label</source>
+        <translation>查找水表：输入或扫描编号、出厂编号或二维码</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>No meters</source>
+        <translation>无水表</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Last reading %1 %2 at %3</source>
+        <translation>上次读数 %1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>No earlier reading</source>
+        <translation>没有以前的读数</translation>
+    </message>
+    <message>
+        <source>Expected %1</source>
+        <translation>预计 %1</translation>
+    </message>
+    <message>
+        <source>No expected range yet (too few readings)</source>
+        <translation>暂无预计范围（读数太少）</translation>
+    </message>
+    <message>
+        <source>Read in this round: %1 %2 (saving again changes it)</source>
+        <translation>本轮已读：%1 %2（再次保存将修改它）</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>已跳过：%1</translation>
+    </message>
+    <message>
+        <source>Reason (required): e.g. the register rolled over, digits checked twice</source>
+        <translation>原因（必填）：例如计数器已归零重计、数字已核对两遍</translation>
+    </message>
+    <message>
+        <source>Photo ✓</source>
+        <translation>照片 ✓</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <source>Skip…</source>
+        <translation>跳过…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一块</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一块</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Photo of the register</source>
+        <translation>计数器照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.webp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.webp)</translation>
+    </message>
+    <message>
+        <source>Skip meter %1 in this round</source>
+        <translation>本轮跳过表 %1</translation>
+    </message>
+    <message>
+        <source>Why is it not read? (required)</source>
+        <translation>为什么未抄读？（必填）</translation>
+    </message>
+    <message>
+        <source>Skip this meter</source>
+        <translation>跳过此表</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingHistory</name>
+    <message>
+        <source>Open a project first.</source>
+        <translation>请先打开项目。</translation>
+    </message>
+    <message>
+        <source>Say which flow, indicator or meter to show.</source>
+        <translation>请指明要显示的流量、指标或水表。</translation>
+    </message>
+    <message>
+        <source>There is no meter %1.</source>
+        <translation>没有表 %1。</translation>
+    </message>
+    <message>
+        <source>Meter %1 · %2</source>
+        <translation>表 %1 · %2</translation>
+    </message>
+    <message>
+        <source>There is no flow %1.</source>
+        <translation>没有流量 %1。</translation>
+    </message>
+    <message>
+        <source>Flow %1</source>
+        <translation>流量 %1</translation>
+    </message>
+    <message>
+        <source>Flow %1 has a fixed measurement in the plant, not readings.</source>
+        <translation>流量 %1 在工厂中是固定的测量值，不来自读数。</translation>
+    </message>
+    <message>
+        <source>No reading of this campaign went into flow %1 (it has no meter, or too few readings).</source>
+        <translation>本次测试中没有读数进入流量 %1（没有水表，或读数太少）。</translation>
+    </message>
+    <message>
+        <source>There is no indicator %1.</source>
+        <translation>没有指标 %1。</translation>
+    </message>
+    <message>
+        <source>Indicator %1 (%2) = %3</source>
+        <translation>指标 %1（%2）= %3</translation>
+    </message>
+    <message>
+        <source>No reading of this campaign went into indicator %1.</source>
+        <translation>本次测试中没有读数进入指标 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown kind &quot;%1&quot;: say stream, indicator or meter.</source>
+        <translation>未知类型“%1”：请指明 stream、indicator 或 meter。</translation>
+    </message>
+    <message>
+        <source>No reading of this campaign is behind %1.</source>
+        <translation>本次测试中没有读数构成 %1。</translation>
+    </message>
+</context>
+<context>
     <name>ReadingRoundsPage</name>
     <message>
         <source>%1 of %2 read</source>
         <translation>已抄 %1 / %2</translation>
     </message>
     <message>
-        <source>No rounds planned in the current campaign.</source>
-        <translation>当前测试批次没有计划的抄表轮次。</translation>
+        <source>Tap a round to enter or correct its readings.</source>
+        <translation>点击某一轮次以录入或更正其读数。</translation>
+    </message>
+    <message>
+        <source>Enter readings</source>
+        <translation>录入读数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed</source>
+        <translation>
+            <numerusform>漏读 %n 块</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n read late</source>
+        <translation>
+            <numerusform>迟读 %n 块</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>跳过 %n 块</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rounds planned in the current campaign: plan the test window first.</source>
+        <translation>当前测试没有计划轮次：请先规划测试期。</translation>
     </message>
 </context>
 <context>
@@ -1132,10 +1708,26 @@
     </message>
 </context>
 <context>
-    <name>ReportStepPage</name>
+    <name>StateMark</name>
     <message>
-        <source>Writing the report from the app comes in a later version. The balance and the indicators above are what it will hold.</source>
-        <translation>在应用中编写报告将在以后的版本中提供。报告将包含上面的水平衡和指标。</translation>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <source>Read late</source>
+        <translation>迟读</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>漏读</translation>
+    </message>
+    <message>
+        <source>To read</source>
+        <translation>待读</translation>
     </message>
 </context>
 <context>
@@ -1344,30 +1936,110 @@
 <context>
     <name>TestWindowPage</name>
     <message>
-        <source>%1 (current)</source>
-        <translation>%1（当前）</translation>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-        <source>From %1 to %2</source>
-        <translation>从 %1 到 %2</translation>
+        <source>Reading times</source>
+        <translation>读数时间</translation>
     </message>
     <message>
-        <source>The window is open-ended</source>
-        <translation>时段未设结束</translation>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
     </message>
     <message numerus="yes">
-        <source>Reading times %1 · %n round(s) planned</source>
+        <source>%n round(s) planned</source>
         <translation>
-            <numerusform>抄表时间 %1 · 计划 %n 轮</numerusform>
+            <numerusform>计划 %n 轮</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n meter(s) on the route</source>
+        <translation>
+            <numerusform>路线上 %n 块表</numerusform>
         </translation>
     </message>
     <message>
-        <source>No reading times yet</source>
-        <translation>尚无抄表时间</translation>
+        <source>No rounds: check the days and the reading times</source>
+        <translation>没有轮次：请检查日期和读数时间</translation>
     </message>
     <message>
-        <source>No test window yet. Planning it here comes with the reading rounds; meanwhile: shuiheng-cli project campaign FILE --name N --start T --end T --rounds 08:00,20:00</source>
-        <translation>尚无测试时段。在此计划时段的功能将随抄表轮次一起提供；在此之前请使用：shuiheng-cli project campaign FILE --name N --start T --end T --rounds 08:00,20:00</translation>
+        <source>Save the plan</source>
+        <translation>保存计划</translation>
+    </message>
+    <message>
+        <source>Create the test window</source>
+        <translation>创建测试期</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <source>Route: the order the meters are read in</source>
+        <translation>路线：抄表顺序</translation>
+    </message>
+    <message>
+        <source>Move %1 up</source>
+        <translation>将 %1 上移</translation>
+    </message>
+    <message>
+        <source>Move %1 down</source>
+        <translation>将 %1 下移</translation>
+    </message>
+    <message>
+        <source>No meters in service yet: add them on the Meters step.</source>
+        <translation>还没有在用的水表：请在“水表”步骤中添加。</translation>
+    </message>
+</context>
+<context>
+    <name>TodoList</name>
+    <message>
+        <source>Check meter %1</source>
+        <translation>检查水表 %1</translation>
+    </message>
+    <message>
+        <source>Check the measurement of %1</source>
+        <translation>检查 %1 的计量值</translation>
+    </message>
+    <message>
+        <source>Look for a leak</source>
+        <translation>查找漏点</translation>
+    </message>
+    <message>
+        <source>Read meter %1 again</source>
+        <translation>重新抄读水表 %1</translation>
+    </message>
+    <message>
+        <source>Measure %1 again</source>
+        <translation>重新测量 %1</translation>
+    </message>
+    <message>
+        <source>Add a meter on %1</source>
+        <translation>在 %1 上加装水表</translation>
+    </message>
+    <message>
+        <source>To do next</source>
+        <translation>下一步要做</translation>
+    </message>
+    <message>
+        <source>Nothing yet: the to-do follows the balance.</source>
+        <translation>暂无：待办事项随水平衡结果给出。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no meter would make the balance notably more certain.</source>
+        <translation>无需操作：增加任何水表都不会明显提高水平衡的确定性。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <source>No balance yet: it needs readings that give flows.</source>
+        <translation>尚无水平衡结果：需要能得出水量的读数。</translation>
     </message>
 </context>
 <context>
