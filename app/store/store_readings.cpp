@@ -527,9 +527,15 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
     auto insertOne = db.dialect().rowInserter(db.handle(), readingInsertSql(1));
     if (!insertOne)
         return insertOne.status();
-    auto insertMany = db.dialect().rowInserter(db.handle(), readingInsertSql(readingsPerStatement));
-    if (!insertMany)
-        return insertMany.status();
+    // Prepared only for a statement's worth of readings: for one reading added by hand, preparing the
+    // 50-row statement would cost more than its insert.
+    std::unique_ptr<RowInserter> insertMany;
+    if (prepared.size() >= readingsPerStatement) {
+        auto made = db.dialect().rowInserter(db.handle(), readingInsertSql(readingsPerStatement));
+        if (!made)
+            return made.status();
+        insertMany = std::move(*made);
+    }
     auto insertWarning = db.dialect().rowInserter(
         db.handle(),
         QStringLiteral("INSERT INTO reading_warning (warning_id, reading_id, version, change_id, kind, "
@@ -631,9 +637,17 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
             batch[batched] = p;
             utcs[batched] = utcText(p->t);
             extras[batched] = r.extra.empty() ? std::string() : extrasToJson(r.extra);
-            bind(**insertMany, batched, batched);
+            if (!insertMany) {
+                bind(**insertOne, batched, 0);
+                if (Status s = (*insertOne)->insert(); !s)
+                    return s;
+                if (Status s = writeWarnings(batched, batched + 1); !s)
+                    return s;
+                continue;
+            }
+            bind(*insertMany, batched, batched);
             if (++batched == readingsPerStatement) {
-                if (Status s = (*insertMany)->insert(); !s)
+                if (Status s = insertMany->insert(); !s)
                     return s;
                 if (Status s = writeWarnings(0, batched); !s)
                     return s;
