@@ -61,10 +61,15 @@ private slots:
             process.setArguments({"add", file, QString::number(round)});
             process.start();
             QVERIFY2(process.waitForStarted(5000), qPrintable(process.errorString()));
-            // Mostly while it writes; now and then while it starts up or opens the file.
-            const int wait = round % 10 == 0 ? static_cast<int>(random.bounded(15))
-                                             : 20 + static_cast<int>(random.bounded(100));
-            QThread::msleep(static_cast<unsigned long>(wait));
+            // Mostly while it writes: once it has acknowledged its first write (however long a
+            // loaded machine takes to start it), at a random moment after; now and then while it
+            // starts up or opens the file.
+            if (round % 10 == 0) {
+                QThread::msleep(random.bounded(15u));
+            } else {
+                process.waitForReadyRead(10000);
+                QThread::msleep(random.bounded(100u));
+            }
             process.kill(); // SIGKILL
             QVERIFY(process.waitForFinished(5000));
             QCOMPARE(process.exitStatus(), QProcess::CrashExit);
