@@ -17,6 +17,7 @@ Page {
     // For tests and the end-to-end run: the live balance and the diagram's view.
     readonly property alias live: liveBalance
     readonly property alias diagramView: liveDiagram
+    readonly property alias tabs: tabs
 
     signal next
     // A flow was tapped on the diagram: the readings behind it.

@@ -14,8 +14,10 @@
 #include <QQuickWindow>
 #include <QTimer>
 #include <QtGlobal>
+#include <algorithm>
 #include <cstdio>
 #include <string_view>
+#include <utility>
 
 namespace {
 
@@ -35,6 +37,28 @@ bool imageLoading(const QQuickItem* item) {
         if (imageLoading(child))
             return true;
     return false;
+}
+
+/// Pages with a second tab worth a picture, and its name in the file name.
+constexpr std::pair<const char*, const char*> extraTabs[] = {{"balance", "list"},
+                                                             {"indicators", "benchmark"}};
+
+/// Every item below `item` in the scene (pages made by repeaters and loaders are not QObject
+/// children of the window, so findChild does not reach them).
+void collectItems(QQuickItem* item, QList<QQuickItem*>& out) {
+    out.append(item);
+    for (QQuickItem* child : item->childItems())
+        collectItems(child, out);
+}
+
+/// Every item of the window's scene, from its topmost item down.
+QList<QQuickItem*> sceneItems(QQuickWindow* window) {
+    QQuickItem* top = window->contentItem();
+    while (top->parentItem())
+        top = top->parentItem();
+    QList<QQuickItem*> items;
+    collectItems(top, items);
+    return items;
 }
 
 } // namespace
@@ -87,15 +111,39 @@ void ScreenshotRenderer::start() {
     for (const QString& theme : {QStringLiteral("light"), QStringLiteral("dark"), QStringLiteral("sunlight")})
         for (const auto& [orientation, size] : {std::pair{QStringLiteral("landscape"), QSize(1280, 800)},
                                                 std::pair{QStringLiteral("portrait"), QSize(800, 1280)}}) {
-            for (int page = 0; page < pages; ++page)
-                shots_.append({page, keys.value(page), orientation, size, theme, {}});
+            for (int page = 0; page < pages; ++page) {
+                shots_.append({page, keys.value(page), orientation, size, theme, {}, 0, {}});
+                // The second tab of the pages that have one: the balance's list, the benchmark.
+                for (const auto& [key, tabName] : extraTabs)
+                    if (keys.value(page) == QLatin1String(key))
+                        shots_.append({page,
+                                       keys.value(page),
+                                       orientation,
+                                       size,
+                                       theme,
+                                       {},
+                                       1,
+                                       QLatin1String(tabName)});
+            }
             // The reading entry and the history open over the reading rounds page.
             if (session_->isOpen()) {
                 const int rounds = int(keys.indexOf(QStringLiteral("readings")));
-                shots_.append({rounds, QStringLiteral("reading-entry"), orientation, size, theme,
-                               QStringLiteral("entry")});
-                shots_.append(
-                    {rounds, QStringLiteral("history"), orientation, size, theme, QStringLiteral("history")});
+                shots_.append({rounds,
+                               QStringLiteral("reading-entry"),
+                               orientation,
+                               size,
+                               theme,
+                               QStringLiteral("entry"),
+                               0,
+                               {}});
+                shots_.append({rounds,
+                               QStringLiteral("history"),
+                               orientation,
+                               size,
+                               theme,
+                               QStringLiteral("history"),
+                               0,
+                               {}});
             }
         }
 
@@ -111,6 +159,19 @@ void ScreenshotRenderer::start() {
         Qt::QueuedConnection);
     window_->resize(shots_.isEmpty() ? QSize(1280, 800) : shots_.first().size);
     window_->show();
+}
+
+bool ScreenshotRenderer::selectTab(const Shot& shot) {
+    const QList<QQuickItem*> items = sceneItems(window_);
+    const auto loader = std::find_if(items.cbegin(), items.cend(), [&](const QQuickItem* item) {
+        return item->objectName() == QStringLiteral("page-") + shot.key;
+    });
+    QObject* page = loader != items.cend() ? (*loader)->property("item").value<QObject*>() : nullptr;
+    QObject* tabs = page ? page->property("tabs").value<QObject*>() : nullptr;
+    if (!tabs || tabs->property("currentIndex").toInt() == shot.tab)
+        return false;
+    tabs->setProperty("currentIndex", shot.tab);
+    return true;
 }
 
 void ScreenshotRenderer::next() {
@@ -170,12 +231,15 @@ void ScreenshotRenderer::capture() {
     // The balance and indicators pages show results computed on a worker thread: wait for them
     // (the live diagram's layout and the benchmark too).
     const auto working = [this] {
-        for (const LiveBalance* live : window_->contentItem()->findChildren<LiveBalance*>())
-            if (live->layingOut())
-                return true;
-        for (const BenchmarkModel* bench : window_->contentItem()->findChildren<BenchmarkModel*>())
-            if (bench->busy())
-                return true;
+        for (const QQuickItem* item : sceneItems(window_)) {
+            for (const LiveBalance* live : item->findChildren<LiveBalance*>(Qt::FindDirectChildrenOnly))
+                if (live->layingOut())
+                    return true;
+            for (const BenchmarkModel* bench :
+                 item->findChildren<BenchmarkModel*>(Qt::FindDirectChildrenOnly))
+                if (bench->busy())
+                    return true;
+        }
         // The report page makes its PDF on a worker thread, then its preview draws the pages.
         for (const ReportController* report : window_->contentItem()->findChildren<ReportController*>())
             if (report->busy() ||
@@ -184,7 +248,7 @@ void ScreenshotRenderer::capture() {
         return imageLoading(window_->contentItem());
     };
     // Bounded: a report that never comes must not keep the screenshots from finishing.
-    if ((session_->analysing() || working()) && ++waits_ < maxWaits) {
+    if ((session_->analysing() || working() || selectTab(shots_.at(index_))) && ++waits_ < maxWaits) {
         QTimer::singleShot(settleMs, this, &ScreenshotRenderer::capture);
         return;
     }
@@ -192,7 +256,9 @@ void ScreenshotRenderer::capture() {
     const Shot& shot = shots_.at(index_);
     const int number =
         shot.overlay.isEmpty() ? shot.page : pageCount_ + (shot.overlay == QLatin1String("entry") ? 0 : 1);
-    const QString name = fileName(number, shot.key, shot.orientation, shot.theme);
+    const QString name =
+        fileName(number, shot.tabName.isEmpty() ? shot.key : shot.key + QLatin1Char('-') + shot.tabName,
+                 shot.orientation, shot.theme);
     const QImage image = window_->grabWindow();
     const QString path = directory_.filePath(name);
     if (image.isNull() || !image.save(path, "PNG")) {

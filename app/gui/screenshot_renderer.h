@@ -49,7 +49,11 @@ private:
         QSize size;
         QString theme;
         QString overlay; ///< "": the page; "entry" or "history": that page over the reading rounds
+        int tab = 0;     ///< the page's tab (pages with a `tabs` TabBar: balance, indicators)
+        QString tabName; ///< in the file name after the key; empty for the first tab
     };
+    /// Selects the shot's tab of the page shown, when it has tabs; true when that changed it.
+    bool selectTab(const Shot& shot);
 
 public:
     /// Plans the sample project's test window over its readings (2026-06-01 to 06-04, daily at

@@ -144,6 +144,55 @@
         <source>To decide, give: %1</source>
         <translation>需补充以下内容才能判定：%1</translation>
     </message>
+    <message>
+        <source>abstraction permit</source>
+        <translation>取水许可</translation>
+    </message>
+    <message>
+        <source>abstraction over plan</source>
+        <translation>超计划取水</translation>
+    </message>
+    <message>
+        <source>major safety or environmental accident</source>
+        <translation>重大安全和环境污染事故</translation>
+    </message>
+    <message>
+        <source>independent legal entity</source>
+        <translation>独立法人</translation>
+    </message>
+    <message>
+        <source>leading in the industry</source>
+        <translation>行业领先</translation>
+    </message>
+    <message>
+        <source>banned equipment in use</source>
+        <translation>使用国家明令淘汰的设备</translation>
+    </message>
+    <message>
+        <source>three simultaneities for new projects</source>
+        <translation>新建项目“三同时”“四到位”</translation>
+    </message>
+    <message>
+        <source>metering as GB 24789 requires</source>
+        <translation>按 GB 24789 配备计量器具</translation>
+    </message>
+    <message>
+        <source>certified water-saving enterprise</source>
+        <translation>已认定为节水型企业</translation>
+    </message>
+    <message>
+        <source>yearly intake</source>
+        <translation>年取水量</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a fact and its year</comment>
+        <translation>%1（%2 年）</translation>
+    </message>
 </context>
 <context>
     <name>CampaignPlanner</name>

@@ -113,7 +113,7 @@ Computed compute(std::shared_ptr<const shuiheng::indicators::IndicatorReport> re
 } // namespace
 
 BenchmarkModel::BenchmarkModel(QObject* parent)
-    : QObject(parent)
+    : SessionFollower(parent)
     , quotas_(new RecordListModel({"title", "table", "row", "indicator", "value", "sigma", "unit", "better",
                                    "levels", "position", "spread", "scaleEnd", "grade", "gradeName", "reason",
                                    "source", "verification"},
@@ -126,18 +126,6 @@ BenchmarkModel::BenchmarkModel(QObject* parent)
 
 BenchmarkModel::~BenchmarkModel() = default;
 
-void BenchmarkModel::setSession(ProjectSession* session) {
-    if (session == session_)
-        return;
-    if (session_)
-        disconnect(session_, nullptr, this, nullptr);
-    session_ = session;
-    if (session_)
-        connect(session_, &ProjectSession::analysisChanged, this, &BenchmarkModel::refresh);
-    emit sessionChanged();
-    refresh();
-}
-
 void BenchmarkModel::setBusy(bool on) {
     if (busy_ == on)
         return;
@@ -146,11 +134,11 @@ void BenchmarkModel::setBusy(bool on) {
 }
 
 void BenchmarkModel::refresh() {
-    const ProjectAnalysis* analysis = session_ ? session_->analysis() : nullptr;
-    if (!analysis && session_ && session_->analysing())
+    const ProjectAnalysis* analysis = session() ? session()->analysis() : nullptr;
+    if (!analysis && session() && session()->analysing())
         return; // the next analysis is on its way: keep showing the last
     auto report = analysis ? analysis->indicatorReport : nullptr;
-    const QString enterprise = session_ ? session_->enterprise() : QString();
+    const QString enterprise = session() ? session()->enterprise() : QString();
     const int generation = ++generation_;
     auto* watcher = new QFutureWatcher<Computed>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
@@ -181,7 +169,7 @@ void BenchmarkModel::refresh() {
 }
 
 bool BenchmarkModel::setQuota(const QString& key) {
-    if (!session_)
+    if (!session())
         return false;
     QString industry;
     for (const QVariant& choice : std::as_const(quotaChoices_)) {
@@ -191,7 +179,7 @@ bool BenchmarkModel::setQuota(const QString& key) {
     }
     if (!key.isEmpty() && industry.isEmpty())
         return false; // not a row of the library
-    return session_->setBenchmark(industry, key);
+    return session()->setBenchmark(industry, key);
 }
 
 double BenchmarkModel::gaugePosition(double value, double scaleEnd) {

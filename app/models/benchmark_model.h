@@ -6,8 +6,8 @@
 // analysis's indicators are benchmarked on a worker thread (core/benchmarking does the work).
 // Which quota applies is the plant's "benchmark" setting, saved in the project (setQuota).
 
-#include "project_session.h"
 #include "record_list_model.h"
+#include "session_follower.h"
 
 #include <QObject>
 #include <QString>
@@ -24,12 +24,10 @@ struct QuotaLibrary;
 struct RuleSetLibrary;
 } // namespace shuiheng::benchmarking
 
-class BenchmarkModel : public QObject {
+class BenchmarkModel : public SessionFollower {
     Q_OBJECT
     QML_ELEMENT
 
-    /// The session followed.
-    Q_PROPERTY(ProjectSession* session READ session WRITE setSession NOTIFY sessionChanged)
     /// The quota rows the user can choose from: [{key: "TABLE/ROW", industry, product, text}].
     Q_PROPERTY(QVariantList quotaChoices READ quotaChoices NOTIFY updated)
     /// The quota row the project names ("TABLE/ROW"), or "" (then its industry's rows apply).
@@ -61,8 +59,6 @@ public:
     explicit BenchmarkModel(QObject* parent = nullptr);
     ~BenchmarkModel() override;
 
-    ProjectSession* session() const { return session_; }
-    void setSession(ProjectSession* session);
     QVariantList quotaChoices() const { return quotaChoices_; }
     QString quota() const { return quota_; }
     QString industry() const { return industry_; }
@@ -90,15 +86,14 @@ public:
     static QVariantMap gaugeRow(const shuiheng::benchmarking::Comparison& comparison);
 
 signals:
-    void sessionChanged();
     void busyChanged();
     void updated();
 
 private:
+    void follow() override { refresh(); }
     void refresh();
     void setBusy(bool on);
 
-    ProjectSession* session_ = nullptr;
     RecordListModel* quotas_;
     RecordListModel* thresholds_;
     RecordListModel* leaderRules_;

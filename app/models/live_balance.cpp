@@ -66,24 +66,12 @@ struct Ready {
 } // namespace
 
 LiveBalance::LiveBalance(QObject* parent)
-    : QObject(parent)
+    : SessionFollower(parent)
     , diagram_(new DiagramModel(this))
     , findings_(new RecordListModel({"kind", "stream", "meters", "nodes", "estimate", "share", "text"}, this))
     , todo_(new RecordListModel({"task", "stream", "meter", "reason"}, this)) {}
 
 LiveBalance::~LiveBalance() = default;
-
-void LiveBalance::setSession(ProjectSession* session) {
-    if (session == session_)
-        return;
-    if (session_)
-        disconnect(session_, nullptr, this, nullptr);
-    session_ = session;
-    if (session_)
-        connect(session_, &ProjectSession::analysisChanged, this, &LiveBalance::refresh);
-    emit sessionChanged();
-    refresh();
-}
 
 void LiveBalance::setLayingOut(bool on) {
     if (layingOut_ == on)
@@ -93,7 +81,7 @@ void LiveBalance::setLayingOut(bool on) {
 }
 
 void LiveBalance::refresh() {
-    const shuiheng::Plant* plant = session_ ? session_->plant()->plant() : nullptr;
+    const shuiheng::Plant* plant = session() ? session()->plant()->plant() : nullptr;
     const std::string key = plant ? structureKey(*plant) : std::string();
     if (key == layoutKey_ && !layingOut_) {
         applyFlows();
@@ -177,9 +165,9 @@ QHash<QString, QVariantMap> LiveBalance::overlayFor(const ProjectAnalysis& analy
 }
 
 void LiveBalance::applyFlows() {
-    const ProjectAnalysis* analysis = session_ ? session_->analysis() : nullptr;
+    const ProjectAnalysis* analysis = session() ? session()->analysis() : nullptr;
     // While a new analysis is computed the last flows stay on the diagram (no flicker per reading).
-    if (!analysis && session_ && session_->analysing())
+    if (!analysis && session() && session()->analysing())
         return;
     if (analysis) {
         diagram_->setOverlay(overlayFor(*analysis));

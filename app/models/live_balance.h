@@ -8,8 +8,8 @@
 // changed; otherwise only the flows change, and the nodes stay where they are.
 
 #include "diagram_model.h"
-#include "project_session.h"
 #include "record_list_model.h"
+#include "session_follower.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -20,12 +20,10 @@
 #include <memory>
 #include <string>
 
-class LiveBalance : public QObject {
+class LiveBalance : public SessionFollower {
     Q_OBJECT
     QML_ELEMENT
 
-    /// The session followed.
-    Q_PROPERTY(ProjectSession* session READ session WRITE setSession NOTIFY sessionChanged)
     /// The diagram: DiagramModel rows whose `overlay` holds, for streams: value, sigma, text
     /// ("12.4 ± 0.3"), width (px at zoom 1), status, dashed, suspect, finding (the sentence);
     /// for nodes: leak, finding.
@@ -49,8 +47,6 @@ public:
     explicit LiveBalance(QObject* parent = nullptr);
     ~LiveBalance() override;
 
-    ProjectSession* session() const { return session_; }
-    void setSession(ProjectSession* session);
     DiagramModel* diagram() const { return diagram_; }
     QString verdict() const { return verdict_; }
     QString state() const { return state_; }
@@ -67,17 +63,16 @@ public:
     static QHash<QString, QVariantMap> overlayFor(const ProjectAnalysis& analysis);
 
 signals:
-    void sessionChanged();
     void layingOutChanged();
     /// The diagram, verdict, findings and to-do show the session's latest analysis.
     void updated();
 
 private:
+    void follow() override { refresh(); }
     void refresh();
     void applyFlows();
     void setLayingOut(bool on);
 
-    ProjectSession* session_ = nullptr;
     DiagramModel* diagram_;
     RecordListModel* findings_;
     RecordListModel* todo_;

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Shapes
 import Shuiheng.Models
+import Shuiheng.Ui
 
 // The diagram the editor sketches on: pan by dragging the background, zoom by pinching (or
 // Ctrl + wheel, or the page's buttons). Items call back here to select, move and connect;
@@ -20,6 +21,12 @@ Flickable {
     property string connectFrom: ""
     property point connectStart
     property point connectEnd
+    // The diagram's colours in the app's theme (the window's Material settings: the sunlight theme
+    // is the one with a black primary colour).
+    readonly property DiagramPalette colours: DiagramPalette {
+        dark: view.Material.theme === Material.Dark
+        sunlight: Qt.colorEqual(view.Material.primary, "#000000")
+    }
 
     // Where a point of the view is on the diagram.
     function diagramPoint(viewX: real, viewY: real): point {
@@ -156,7 +163,7 @@ Flickable {
             objectName: "canvasBackground"
             width: view.contentWidth
             height: view.contentHeight
-            color: "#fafafa"
+            color: view.colours.background
 
             // A MouseArea, not a TapHandler: a tap must not compete with the pinch for the touch points.
             MouseArea {

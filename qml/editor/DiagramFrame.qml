@@ -11,9 +11,11 @@ Rectangle {
     width: entry.width
     height: entry.height
     radius: 6
-    color: entry.level % 2 === 0 ? "#f5f7fa" : "#eceff3"
+    readonly property var colours: entry.canvas.colours
+
+    color: colours.frameFill(entry.level)
     border.width: entry.selected ? 3 : 1
-    border.color: entry.selected ? Material.accent : entry.severity === "error" ? "#c62828" : "#8a94a3"
+    border.color: entry.selected ? Material.accent : entry.severity === "error" ? colours.alarm : colours.frameBorder
 
     Label {
         objectName: "frameCaption"
@@ -23,7 +25,7 @@ Rectangle {
         elide: Text.ElideRight
         text: frame.entry.name
         font.pixelSize: 13
-        color: "#37474f"
+        color: frame.colours.frameText
     }
 
     // The caption strip is the frame's handle: taps inside the frame fall through to the canvas.

@@ -14,9 +14,11 @@ Rectangle {
     readonly property bool boundary: entry.kind !== "unit"
 
     radius: boundary ? 14 : 4
-    color: entry.kind === "source" ? "#e3f2fd" : entry.kind === "discharge" ? "#eceff1" : entry.kind === "consumption" ? "#fff8e1" : entry.kind === "loss" ? "#ffebee" : entry.category === "cooling" ? "#e0f7fa" : entry.category === "boiler" ? "#fbe9e7" : entry.category === "treatment" ? "#e8f5e9" : entry.category === "domestic" ? "#f3e5f5" : "white"
+    readonly property var colours: entry.canvas.colours
+
+    color: colours.nodeFill(entry.kind, entry.category)
     border.width: entry.selected ? 3 : entry.severity === "error" ? 2 : 1
-    border.color: entry.selected ? Material.accent : entry.severity === "error" ? "#c62828" : entry.severity === "warning" ? "#ef6c00" : "#455a64"
+    border.color: entry.selected ? Material.accent : entry.severity === "error" ? colours.alarm : entry.severity === "warning" ? colours.warning : colours.border
 
     Column {
         anchors.centerIn: parent
@@ -29,7 +31,7 @@ Rectangle {
             elide: Text.ElideRight
             text: node.entry.name
             font.pixelSize: 12
-            color: "#212121"
+            color: node.colours.text
         }
 
         Label {
@@ -39,7 +41,7 @@ Rectangle {
             visible: node.entry.name !== node.entry.itemId
             text: node.entry.itemId
             font.pixelSize: 10
-            color: "#607d8b"
+            color: node.colours.secondaryText
         }
     }
 

@@ -10,7 +10,8 @@ Item {
     // The DiagramItem drawn (an Item here: the two files refer to each other).
     required property Item entry
 
-    readonly property color lineColor: entry.selected ? Material.accent : entry.severity === "error" ? "#c62828" : entry.kind === "recycle" ? "#00838f" : entry.kind === "intake" ? "#1565c0" : entry.kind === "leakage" ? "#b71c1c" : "#37474f"
+    readonly property var colours: entry.canvas.colours
+    readonly property color lineColor: entry.selected ? Material.accent : entry.severity === "error" ? colours.alarm : colours.streamColor(entry.kind)
 
     Shape {
         ShapePath {
@@ -44,7 +45,7 @@ Item {
         width: chipText.implicitWidth + 10
         height: 20
         radius: 10
-        color: stream.entry.severity === "error" ? "#ffebee" : "white"
+        color: stream.entry.severity === "error" ? stream.colours.alarmFill : stream.colours.chipFill
         border.color: stream.lineColor
         border.width: stream.entry.selected ? 2 : 1
 

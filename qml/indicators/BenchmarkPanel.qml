@@ -24,6 +24,41 @@ Flickable {
         return "? " + qsTr("Unknown");
     }
 
+    // The facts the leader rule sets ask for (data/rules), in words.
+    function factName(key: string): string {
+        switch (key) {
+        case "abstractionPermit":
+            return qsTr("abstraction permit");
+        case "overPlanAbstraction":
+            return qsTr("abstraction over plan");
+        case "majorAccident":
+            return qsTr("major safety or environmental accident");
+        case "independentLegalEntity":
+            return qsTr("independent legal entity");
+        case "industryLeading":
+            return qsTr("leading in the industry");
+        case "bannedEquipment":
+            return qsTr("banned equipment in use");
+        case "threeSimultaneous":
+            return qsTr("three simultaneities for new projects");
+        case "meteringCompliant":
+            return qsTr("metering as GB 24789 requires");
+        case "certifiedWaterSavingEnterprise":
+            return qsTr("certified water-saving enterprise");
+        case "annualIntake":
+            return qsTr("yearly intake");
+        }
+        return key;
+    }
+
+    // What would decide a rule ("fact abstractionPermit (2024); ..."), in words.
+    function missingText(missing: string): string {
+        return missing.split("; ").map(item => {
+                const fact = item.match(/^fact (\w+) \((\d+)\)$/);
+                return fact ? qsTr("%1 (%2)", "a fact and its year").arg(factName(fact[1])).arg(fact[2]) : item;
+            }).join(qsTr("; "));
+    }
+
     function verdictColor(verdict: string): color {
         if (verdict === "pass")
             return dark ? "#81C995" : "#2E7D32";
@@ -191,7 +226,7 @@ Flickable {
                     Layout.fillWidth: true
                     Layout.leftMargin: 122
                     visible: parent.verdict === "unknown" && parent.missing.length > 0
-                    text: qsTr("To decide, give: %1").arg(parent.missing)
+                    text: qsTr("To decide, give: %1").arg(panel.missingText(parent.missing))
                     wrapMode: Text.Wrap
                     font.pixelSize: 14
                     color: Material.secondaryTextColor

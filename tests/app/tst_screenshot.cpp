@@ -18,6 +18,8 @@ const QString app = QStringLiteral(SHUIHENG_BIN_DIR "/shuiheng");
 const QStringList pages = {"projects", "plant",      "meters", "window",        "readings",
                            "balance",  "indicators", "report", "reading-entry", "history"};
 const QStringList themes = {"light", "dark", "sunlight"};
+/// The second tabs pictured too (after their page): the balance's list, the benchmark.
+const QStringList extraTabs = {"05-balance-list", "06-indicators-benchmark"};
 
 struct Picture {
     QImage image;
@@ -73,7 +75,15 @@ void TestScreenshot::rendersEveryPageOfTheSampleProject() {
     // No --project: the app makes a sample project from data/plants/sample-campaign.json.
     QVERIFY(run({QStringLiteral("--screenshot"), dir.path()}));
     const QDir out(dir.path());
-    QCOMPARE(out.entryList({QStringLiteral("*.png")}).size(), pages.size() * 2 * themes.size());
+    QCOMPARE(out.entryList({QStringLiteral("*.png")}).size(),
+             (pages.size() + extraTabs.size()) * 2 * themes.size());
+    for (const QString& theme : themes)
+        for (const QString& orientation : {QStringLiteral("landscape"), QStringLiteral("portrait")})
+            for (const QString& tab : extraTabs) {
+                const QString name = QStringLiteral("%1-%2-%3.png").arg(tab, orientation, theme);
+                const Picture picture = read(out.filePath(name));
+                QVERIFY2(!picture.image.isNull() && picture.distinctColours >= 32, qPrintable(name));
+            }
     for (const QString& theme : themes)
         for (const QString& orientation : {QStringLiteral("landscape"), QStringLiteral("portrait")})
             for (int page = 0; page < pages.size(); ++page) {
