@@ -20,8 +20,10 @@ Page {
     readonly property alias tabs: tabs
 
     signal next
-    // A flow was tapped on the diagram: the readings behind it.
+    // A flow was tapped on the diagram or the list: the readings behind it (the history opens).
     signal flowTapped(string id)
+
+    onFlowTapped: id => session.openHistory("stream", id)
 
     LiveBalance {
         id: liveBalance
@@ -211,6 +213,7 @@ Page {
 
                         width: ListView.view.width
                         implicitHeight: 56
+                        onClicked: page.flowTapped(row.id)
                         leftPadding: 16
                         rightPadding: 16
 

@@ -16,8 +16,10 @@ Page {
     readonly property alias tabs: tabs
 
     signal next
-    // An indicator row was tapped: the readings behind it.
+    // An indicator row was tapped: the readings behind it (the history opens).
     signal indicatorTapped(string key)
+
+    onIndicatorTapped: key => session.openHistory("indicator", key)
 
     BenchmarkModel {
         id: benchmark

@@ -6,6 +6,7 @@
 // Usage: bench_app [--runs N] [--streams N]
 
 #include "app_test_support.h"
+#include "bench_support.h"
 #include "generated_campaign_plant.h"
 #include "io/plant_file.h"
 #include "project_session.h"
@@ -26,26 +27,13 @@ namespace {
 
 using namespace shuiheng;
 
-double median(std::vector<double> values) {
-    if (values.empty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    int runs = 7;
-    int streams = 300;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--runs"))
-            runs = std::max(1, args[i + 1].toInt());
-        if (args[i] == QLatin1String("--streams"))
-            streams = std::max(8, args[i + 1].toInt());
-    }
+    const shuiheng::bench::Options options = shuiheng::bench::options(app.arguments(), {7, 300});
+    const int runs = options.runs;
+    const int streams = options.streams;
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("bench.shuiheng"));
     {
@@ -85,8 +73,9 @@ int main(int argc, char** argv) {
         analysis.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
     std::printf("open a %d-stream project (in process)     median %7.1f ms  (target <= 300 ms)\n", streams,
-                median(open));
-    std::printf("  ... and its balance + indicators ready   median %7.1f ms\n", median(analysis));
+                shuiheng::bench::median(open));
+    std::printf("  ... and its balance + indicators ready   median %7.1f ms\n",
+                shuiheng::bench::median(analysis));
 
     // The real app, a new process each time, on that project at the balance page.
     std::vector<double> firstFrame, appOpen, ready, rss, peak;
@@ -105,12 +94,14 @@ int main(int argc, char** argv) {
         peak.push_back(report.value(QStringLiteral("peakRssMB")).toDouble());
     }
     std::printf("cold start to the first frame (app)        median %7.1f ms  (target <= 1500 ms)\n",
-                median(firstFrame));
-    std::printf("  opening the project inside the app       median %7.1f ms\n", median(appOpen));
-    std::printf("  start to balance + indicators shown      median %7.1f ms\n", median(ready));
+                shuiheng::bench::median(firstFrame));
+    std::printf("  opening the project inside the app       median %7.1f ms\n",
+                shuiheng::bench::median(appOpen));
+    std::printf("  start to balance + indicators shown      median %7.1f ms\n",
+                shuiheng::bench::median(ready));
     std::printf(
         "resident memory, project open (app)        median %7.1f MB  (target <= 250 MB; peak %.1f MB)\n",
-        median(rss), median(peak));
+        shuiheng::bench::median(rss), shuiheng::bench::median(peak));
     std::printf("(%d runs each; load average at the end: ", runs);
     QFile load(QStringLiteral("/proc/loadavg"));
     if (load.open(QIODevice::ReadOnly))

@@ -5,6 +5,7 @@
 // same). Target: ≤ 100 ms median from the commit's start to the diagram model updated.
 // Usage: bench_live_balance [--runs N] [--streams N]
 
+#include "bench_support.h"
 #include "generated_campaign_plant.h"
 #include "live_balance.h"
 #include "project_session.h"
@@ -20,13 +21,6 @@
 
 namespace {
 
-double median(std::vector<double> values) {
-    if (values.empty())
-        return -1;
-    std::sort(values.begin(), values.end());
-    return values[values.size() / 2];
-}
-
 double loadAverage() {
     std::ifstream in("/proc/loadavg");
     double one = -1;
@@ -38,27 +32,22 @@ double loadAverage() {
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    int runs = 21;
-    int streams = 300;
-    const QStringList args = app.arguments();
-    for (int i = 1; i + 1 < args.size(); ++i) {
-        if (args[i] == QLatin1String("--runs"))
-            runs = std::max(1, args[i + 1].toInt());
-        if (args[i] == QLatin1String("--streams"))
-            streams = std::max(8, args[i + 1].toInt());
-    }
+    const shuiheng::bench::Options options = shuiheng::bench::options(app.arguments(), {21, 300});
+    const int runs = options.runs;
+    const int streams = options.streams;
     namespace store = shuiheng::store;
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("live.shuiheng"));
     const shuiheng::Plant plant = generatedCampaignPlant(streams);
+    if (const std::string problem = shuiheng::bench::createProject(project.toStdString(), plant);
+        !problem.empty()) {
+        std::fprintf(stderr, "bench_live_balance: %s\n", problem.c_str());
+        return 1;
+    }
     store::ProjectStore writer; // the reading page's connection
-    {
-        store::ProjectMeta meta;
-        meta.name = "live balance benchmark";
-        if (!writer.create(project.toStdString(), meta, {}).ok() || !writer.importPlant(plant, {})) {
-            std::fputs("bench_live_balance: cannot create the project\n", stderr);
-            return 1;
-        }
+    if (!writer.open(project.toStdString()).ok()) {
+        std::fputs("bench_live_balance: cannot open the project\n", stderr);
+        return 1;
     }
     const auto campaigns = writer.campaigns();
     if (!campaigns || campaigns->empty()) {
@@ -123,10 +112,12 @@ int main(int argc, char** argv) {
     }
     std::printf("runs: %d; layouts during the runs: %d (the structure did not change)\n", runs,
                 live.layoutCount() - layoutsBefore);
-    std::printf("reading committed (store)                  median %7.1f ms\n", median(commit));
-    std::printf("session reloaded (interface thread)        median %7.1f ms\n", median(reload));
+    std::printf("reading committed (store)                  median %7.1f ms\n",
+                shuiheng::bench::median(commit));
+    std::printf("session reloaded (interface thread)        median %7.1f ms\n",
+                shuiheng::bench::median(reload));
     std::printf("commit -> diagram model updated            median %7.1f ms   (target <= 100 ms)\n",
-                median(total));
+                shuiheng::bench::median(total));
     std::printf("                                           min %.1f ms, max %.1f ms; load average %.1f\n",
                 *std::min_element(total.begin(), total.end()), *std::max_element(total.begin(), total.end()),
                 loadAverage());

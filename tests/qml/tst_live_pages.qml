@@ -112,6 +112,11 @@ Item {
             compare(flowSpy.count, 1);
             compare(flowSpy.signalArguments[0][0], "S2");
             compare(page.diagramView.selectedFlow, "S2");
+            // ... and the history of that flow opens over the page.
+            const history = findChild(inside(w), "historyOverlay");
+            tryVerify(() => history.item !== null && history.visible);
+            w.closeOverlay();
+            tryVerify(() => history.item === null);
             // The list is still there, one tab away.
             mouseClick(findChild(page, "balanceTabList"));
             tryCompare(findChild(page, "balanceList"), "count", 5);
@@ -176,6 +181,14 @@ Item {
                 missingShown = missingShown || findChild(rules.itemAt(i), "leaderMissing").visible;
             verify(missingShown);
             verify(findChild(page, "waterSavingVerdict").text.length > 0);
+            // An indicator row opens the readings behind it.
+            mouseClick(findChild(page, "indicatorTabList"));
+            const list = findChild(page, "indicatorList");
+            tryVerify(() => list.itemAtIndex(0) !== null);
+            mouseClick(list.itemAtIndex(0));
+            const history = findChild(inside(w), "historyOverlay");
+            tryVerify(() => history.item !== null && history.visible);
+            w.closeOverlay();
         }
     }
 }
