@@ -44,23 +44,8 @@ std::vector<std::string> timesOf(const QString& text, QString& bad) {
 } // namespace
 
 CampaignPlanner::CampaignPlanner(QObject* parent)
-    : QObject(parent)
+    : SessionFollower(parent, Follows::Reload)
     , route_(new RecordListModel({"meterId", "location", "kind", "position"}, this)) {}
-
-void CampaignPlanner::setSession(ProjectSession* session) {
-    if (session == session_)
-        return;
-    if (session_)
-        disconnect(session_, nullptr, this, nullptr);
-    session_ = session;
-    if (session_)
-        connect(session_, &ProjectSession::reloaded, this, [this] {
-            if (!modified_) // what the technician is editing is not thrown away
-                load();
-        });
-    load();
-    emit sessionChanged();
-}
 
 void CampaignPlanner::setMessage(const QString& message) {
     if (message == message_)
@@ -112,7 +97,7 @@ void CampaignPlanner::load() {
     firstDay_ = now.date().toString(Qt::ISODate);
     lastDay_ = now.date().addDays(2).toString(Qt::ISODate);
     readingTimes_ = QStringLiteral("08:00, 20:00");
-    store::ProjectStore* project = session_ ? session_->store() : nullptr;
+    store::ProjectStore* project = session() ? session()->store() : nullptr;
     std::vector<std::string> route;
     if (project) {
         if (auto campaigns = project->campaigns(); campaigns && !campaigns->empty()) {
@@ -124,7 +109,7 @@ void CampaignPlanner::load() {
             if (start.isValid()) {
                 offsetSeconds_ = start.offsetFromUtc();
                 firstDay_ = start.date().toString(Qt::ISODate);
-            } else if (const shuiheng::Plant* plant = session_->plant()->plant();
+            } else if (const shuiheng::Plant* plant = session()->plant()->plant();
                        plant && !plant->readings.empty()) {
                 // No window yet: plan in the offset the readings were taken in.
                 if (const QDateTime first = parsed(plant->readings.front().time); first.isValid())
@@ -138,7 +123,7 @@ void CampaignPlanner::load() {
             readingTimes_ = times.join(QStringLiteral(", "));
         }
     }
-    if (const shuiheng::Plant* plant = session_ ? session_->plant()->plant() : nullptr)
+    if (const shuiheng::Plant* plant = session() ? session()->plant()->plant() : nullptr)
         for (const shuiheng::Meter* meter : routeOrder(*plant, route))
             meters_.push_back(meter->id);
     modified_ = false;
@@ -147,7 +132,7 @@ void CampaignPlanner::load() {
 }
 
 void CampaignPlanner::showRoute() {
-    const shuiheng::Plant* plant = session_ ? session_->plant()->plant() : nullptr;
+    const shuiheng::Plant* plant = session() ? session()->plant()->plant() : nullptr;
     QList<QVariantMap> rows;
     for (const std::string& id : meters_) {
         QVariantMap row{{QStringLiteral("meterId"), toQString(id)},
@@ -217,7 +202,7 @@ int CampaignPlanner::plannedRounds() const {
 }
 
 bool CampaignPlanner::save() {
-    store::ProjectStore* project = session_ ? session_->store() : nullptr;
+    store::ProjectStore* project = session() ? session()->store() : nullptr;
     if (!project) {
         setMessage(tr("Open a project first."));
         return false;
@@ -243,7 +228,7 @@ bool CampaignPlanner::save() {
         return false;
     }
     modified_ = false;
-    session_->reload(); // reads the plan back (load() runs on reloaded)
+    session()->reload(); // reads the plan back (load() runs on reloaded)
     setMessage(tr("Saved: %n round(s) planned.", "", plannedRounds()));
     return true;
 }

@@ -3,22 +3,20 @@
 // day, daily reading times, and the route — the meters in service in the order they are walked and
 // read. Edited here, saved to the project store as one change (a new campaign when there is none).
 
-#include "project_session.h"
 #include "record_list_model.h"
+#include "session_follower.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QtQml/qqmlregistration.h>
 #include <string>
 #include <vector>
 
-class CampaignPlanner : public QObject {
+class CampaignPlanner : public SessionFollower {
     Q_OBJECT
     QML_ELEMENT
 
-    /// The open project; the plan follows its current campaign.
-    Q_PROPERTY(ProjectSession* session READ session WRITE setSession NOTIFY sessionChanged)
+    // `session`: the open project; the plan follows its current campaign.
     /// The campaign's name.
     Q_PROPERTY(QString name READ name WRITE setName NOTIFY planChanged)
     /// First and last day of the window, YYYY-MM-DD (local days in the window's UTC offset).
@@ -40,8 +38,6 @@ class CampaignPlanner : public QObject {
 public:
     explicit CampaignPlanner(QObject* parent = nullptr);
 
-    ProjectSession* session() const { return session_; }
-    void setSession(ProjectSession* session);
     QString name() const { return name_; }
     void setName(const QString& name);
     QString firstDay() const { return firstDay_; }
@@ -64,9 +60,16 @@ public:
     Q_INVOKABLE void revert();
 
 signals:
-    void sessionChanged();
     void planChanged();
     void messageChanged();
+
+protected:
+    /// The project was read again: the plan as it holds it, unless the technician is editing it.
+    void follow() override {
+        if (!modified_)
+            load();
+    }
+    void sessionSet() override { load(); }
 
 private:
     void load();
@@ -76,7 +79,6 @@ private:
     /// The campaign the plan describes, or why it cannot be made.
     QString makeCampaign(struct PlannedCampaign& out) const;
 
-    QPointer<ProjectSession> session_;
     RecordListModel* route_;
     std::string campaignId_;
     int offsetSeconds_ = 0; ///< the window's UTC offset

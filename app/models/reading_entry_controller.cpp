@@ -76,22 +76,10 @@ QString mediaTypeOf(const QString& path) {
 } // namespace
 
 ReadingEntryController::ReadingEntryController(QObject* parent)
-    : QObject(parent)
+    : SessionFollower(parent, Follows::Reload)
     , cards_(new RecordListModel({"meterId", "location", "kind", "unit", "lastValue", "lastTime", "expected",
                                   "state", "value", "readingId", "reason"},
                                  this)) {}
-
-void ReadingEntryController::setSession(ProjectSession* session) {
-    if (session == session_)
-        return;
-    if (session_)
-        disconnect(session_, nullptr, this, nullptr);
-    session_ = session;
-    if (session_)
-        connect(session_, &ProjectSession::reloaded, this, &ReadingEntryController::rebuild);
-    rebuild();
-    emit sessionChanged();
-}
 
 void ReadingEntryController::setRound(const QString& round) {
     if (round == round_)
@@ -161,8 +149,8 @@ std::string ReadingEntryController::entryTime() const {
 
 void ReadingEntryController::rebuild() {
     const QString keep = current().value(QStringLiteral("meterId")).toString();
-    store::ProjectStore* project = session_ ? session_->store() : nullptr;
-    const shuiheng::Plant* plant = session_ ? session_->plant()->plant() : nullptr;
+    store::ProjectStore* project = session() ? session()->store() : nullptr;
+    const shuiheng::Plant* plant = session() ? session()->plant()->plant() : nullptr;
     QList<QVariantMap> rows;
     QStringList planned;
     doneCount_ = 0;
@@ -304,7 +292,7 @@ std::optional<double> ReadingEntryController::parseValue(const QString& valueTex
 
 bool ReadingEntryController::check(const QString& valueText) {
     warnings_.clear();
-    store::ProjectStore* project = session_ ? session_->store() : nullptr;
+    store::ProjectStore* project = session() ? session()->store() : nullptr;
     if (!project || count() == 0) {
         say(tr("There is no meter to read: open a project with meters first."), true);
         return false;
@@ -333,7 +321,7 @@ bool ReadingEntryController::check(const QString& valueText) {
 bool ReadingEntryController::save(const QString& valueText, const QString& reason, const QString& photoPath) {
     if (!check(valueText))
         return false;
-    store::ProjectStore* project = session_->store();
+    store::ProjectStore* project = session()->store();
     const QVariantMap card = current();
     const QString meter = card.value(QStringLiteral("meterId")).toString();
     const QString readingId = card.value(QStringLiteral("readingId")).toString();
@@ -360,7 +348,7 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
         entry.reading.meter = meter.toStdString();
         entry.reading.time = entryTime();
         entry.reading.value = value;
-        entry.campaign = session_->campaignId();
+        entry.campaign = session()->campaignId();
         entry.reason = why;
         if (!photoPath.trimmed().isEmpty()) {
             const QString path = photoPath.startsWith(QLatin1String("file:")) ? QUrl(photoPath).toLocalFile()
@@ -380,7 +368,7 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
         }
     }
     const QString unit = card.value(QStringLiteral("unit")).toString();
-    session_->reload(); // the rounds, the balance and these cards follow (rebuild on reloaded)
+    session()->reload(); // the rounds, the balance and these cards follow (rebuild on reloaded)
     advance();
     warnings_.clear();
     say(tr("Saved: meter %1 reads %2 %3.").arg(meter, number(value), unit), false);
@@ -389,7 +377,7 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
 }
 
 bool ReadingEntryController::skip(const QString& reason) {
-    store::ProjectStore* project = session_ ? session_->store() : nullptr;
+    store::ProjectStore* project = session() ? session()->store() : nullptr;
     if (!project || count() == 0) {
         say(tr("There is no meter to read: open a project with meters first."), true);
         return false;
@@ -406,14 +394,14 @@ bool ReadingEntryController::skip(const QString& reason) {
     }
     store::SkippedReading entry;
     entry.meter = meter.toStdString();
-    entry.campaign = session_->campaignId();
+    entry.campaign = session()->campaignId();
     entry.round = round_.toStdString();
     entry.reason = reason.trimmed().toStdString();
     if (auto skipped = project->skipReading(entry, {}); !skipped) {
         say(tr("Not saved: %1").arg(toQString(skipped.status().message())), true);
         return false;
     }
-    session_->reload();
+    session()->reload();
     advance();
     say(tr("Meter %1 skipped in this round: %2").arg(meter, reason.trimmed()), false);
     return true;
@@ -425,7 +413,7 @@ bool ReadingEntryController::find(const QString& text) {
         say(tr("Type or scan a meter's id, serial number or QR label."), true);
         return false;
     }
-    const shuiheng::Plant* plant = session_ ? session_->plant()->plant() : nullptr;
+    const shuiheng::Plant* plant = session() ? session()->plant()->plant() : nullptr;
     if (!plant || count() == 0) {
         say(tr("There is no meter to read: open a project with meters first."), true);
         return false;

@@ -5,11 +5,10 @@
 // as one committed change; a second value in the same round is an edit of that reading (its history
 // keeps the first). A meter can be skipped with a reason, found by its id, serial or QR text.
 
-#include "project_session.h"
 #include "record_list_model.h"
+#include "session_follower.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
@@ -18,12 +17,11 @@
 #include <string>
 #include <vector>
 
-class ReadingEntryController : public QObject {
+class ReadingEntryController : public SessionFollower {
     Q_OBJECT
     QML_ELEMENT
 
-    /// The open project.
-    Q_PROPERTY(ProjectSession* session READ session WRITE setSession NOTIFY sessionChanged)
+    // `session`: the open project; the cards are made again whenever it is read again.
     /// The planned round being read (ISO time with offset); empty: the round due now, or none.
     Q_PROPERTY(QString round READ round WRITE setRound NOTIFY roundChanged)
     /// The current campaign's planned rounds, for choosing one.
@@ -48,8 +46,6 @@ class ReadingEntryController : public QObject {
 public:
     explicit ReadingEntryController(QObject* parent = nullptr);
 
-    ProjectSession* session() const { return session_; }
-    void setSession(ProjectSession* session);
     QString round() const { return round_; }
     void setRound(const QString& round);
     QStringList rounds() const { return rounds_; }
@@ -83,7 +79,6 @@ public:
     Q_INVOKABLE void previous();
 
 signals:
-    void sessionChanged();
     void roundChanged();
     void readingTimeChanged();
     void cardsChanged();
@@ -91,6 +86,9 @@ signals:
     void checkedChanged();
     /// A reading was committed (tests and the benchmark wait for it).
     void saved(const QString& meterId);
+
+protected:
+    void follow() override { rebuild(); }
 
 private:
     void rebuild();
@@ -103,7 +101,6 @@ private:
     /// Moves to the next card not yet done after the current one (wrapping); stays when all are done.
     void advance();
 
-    QPointer<ProjectSession> session_;
     RecordListModel* cards_;
     QString round_;
     QString readingTime_;

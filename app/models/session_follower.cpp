@@ -6,8 +6,12 @@ void SessionFollower::setSession(ProjectSession* session) {
     if (session_)
         disconnect(session_, nullptr, this, nullptr);
     session_ = session;
-    if (session_)
-        connect(session_, &ProjectSession::analysisChanged, this, &SessionFollower::follow);
+    if (session_) {
+        if (follows_ == Follows::Analysis)
+            connect(session_, &ProjectSession::analysisChanged, this, &SessionFollower::follow);
+        else
+            connect(session_, &ProjectSession::reloaded, this, &SessionFollower::follow);
+    }
     emit sessionChanged();
-    follow();
+    sessionSet();
 }

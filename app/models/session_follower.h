@@ -1,11 +1,13 @@
 #pragma once
-// A QML-facing model that follows a ProjectSession: it is told when the session changes and each
-// time the session's analysis (run on a worker thread after every change) comes in. LiveBalance
-// and BenchmarkModel are such models.
+// A QML-facing model that follows a ProjectSession: it is told when the session is set and each
+// time the session changes in the way it cares about — its analysis (run on a worker thread after
+// every change: LiveBalance, BenchmarkModel) or the project read again (CampaignPlanner,
+// ReadingEntryController).
 
 #include "project_session.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
 class SessionFollower : public QObject {
@@ -16,7 +18,15 @@ class SessionFollower : public QObject {
     Q_PROPERTY(ProjectSession* session READ session WRITE setSession NOTIFY sessionChanged)
 
 public:
-    using QObject::QObject;
+    /// What of the session a follower follows.
+    enum class Follows {
+        Analysis, ///< ProjectSession::analysisChanged
+        Reload,   ///< ProjectSession::reloaded
+    };
+
+    explicit SessionFollower(QObject* parent = nullptr, Follows follows = Follows::Analysis)
+        : QObject(parent)
+        , follows_(follows) {}
 
     ProjectSession* session() const { return session_; }
     void setSession(ProjectSession* session);
@@ -25,9 +35,12 @@ signals:
     void sessionChanged();
 
 protected:
-    /// The session was set, or its analysis changed (it may be null while one is computed).
+    /// The session followed changed (its analysis may be null while one is computed).
     virtual void follow() {}
+    /// A session was set (or none): by default the same as a change.
+    virtual void sessionSet() { follow(); }
 
 private:
-    ProjectSession* session_ = nullptr;
+    QPointer<ProjectSession> session_;
+    Follows follows_;
 };
