@@ -4,9 +4,8 @@
 #include "balance/union_find.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <span>
-#include <tuple>
-#include <unordered_map>
 
 namespace shuiheng::balance {
 namespace {
@@ -15,71 +14,78 @@ std::size_t at(int i) {
     return static_cast<std::size_t>(i);
 }
 
+/// An unmeasured edge between two different vertices (internal nodes, or blocks): `a` is the
+/// vertex of its `from` end, `b` of its `to` end.
+struct Link {
+    int a;
+    int b;
+    std::uint32_t edge;
+};
+
 /// Undirected adjacency in two flat arrays (compressed rows): on a plant of 100,000 streams a
 /// vector per node scatters the graph over the heap, and the searches wait on the cache.
 class Adjacency {
 public:
-    /// `links`: (a, b, edge id) for each undirected link between vertices 0..n-1.
-    Adjacency(int n, const std::vector<std::tuple<int, int, std::size_t>>& links)
+    struct Entry {
+        int other;
+        std::uint32_t edge : 31;
+        std::uint32_t forward : 1; ///< `other` is the link's `b`, its `to` end
+    };
+
+    Adjacency(int n, std::span<const Link> links)
         : start_(at(n) + 1, 0)
         , entries_(2 * links.size()) {
-        for (const auto& [a, b, id] : links) {
-            ++start_[at(a) + 1];
-            ++start_[at(b) + 1];
+        for (const Link& link : links) {
+            ++start_[at(link.a) + 1];
+            ++start_[at(link.b) + 1];
         }
         for (std::size_t v = 1; v < start_.size(); ++v)
             start_[v] += start_[v - 1];
-        std::vector<std::size_t> next(start_.begin(), start_.end() - 1);
-        for (const auto& [a, b, id] : links) {
-            entries_[next[at(a)]++] = {b, id};
-            entries_[next[at(b)]++] = {a, id};
+        std::vector<std::uint32_t> next(start_.begin(), start_.end() - 1);
+        for (const Link& link : links) {
+            entries_[next[at(link.a)]++] = {link.b, link.edge, 1};
+            entries_[next[at(link.b)]++] = {link.a, link.edge, 0};
         }
     }
-    /// The (neighbour, edge id) pairs of vertex v.
-    std::span<const std::pair<int, std::size_t>> of(int v) const {
+    std::span<const Entry> of(int v) const {
         return {entries_.data() + start_[at(v)], start_[at(v) + 1] - start_[at(v)]};
     }
 
 private:
-    std::vector<std::size_t> start_;
-    std::vector<std::pair<int, std::size_t>> entries_;
+    std::vector<std::uint32_t> start_;
+    std::vector<Entry> entries_;
 };
 
-/// Bridges of the multigraph of unmeasured edges (self-loops excluded), by an iterative
-/// Tarjan low-link search that tells parallel edges apart by their ids.
-std::vector<bool> findBridges(const FlowNetwork& net, const Elimination& e,
-                              const std::vector<std::size_t>& edges) {
-    const int n = e.internalNodes;
-    std::vector<std::tuple<int, int, std::size_t>> links;
-    links.reserve(edges.size());
-    for (std::size_t id : edges)
-        links.emplace_back(e.internal(net.edges[id].from), e.internal(net.edges[id].to), id);
+/// Bridges of the multigraph of unmeasured edges (self-loops excluded) on n vertices, as a flag
+/// per edge of the m; an iterative Tarjan low-link search that tells parallel edges apart by their ids.
+std::vector<bool> findBridges(int n, std::size_t m, std::span<const Link> links) {
     const Adjacency adjacent(n, links);
-    std::vector<bool> bridge(net.edges.size(), false);
+    std::vector<bool> bridge(m, false);
     std::vector<int> order(at(n), -1), low(at(n), 0);
+    constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
     struct Frame {
         int node;
-        std::size_t viaEdge;
-        std::size_t next;
+        std::uint32_t viaEdge;
+        std::uint32_t next;
     };
+    std::vector<Frame> stack;
     int counter = 0;
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
     for (int start = 0; start < n; ++start) {
         if (order[at(start)] >= 0 || adjacent.of(start).empty())
             continue;
-        std::vector<Frame> stack{{start, none, 0}};
+        stack.assign(1, {start, none, 0});
         order[at(start)] = low[at(start)] = counter++;
         while (!stack.empty()) {
             Frame& f = stack.back();
             if (const auto around = adjacent.of(f.node); f.next < around.size()) {
-                const auto [to, id] = around[f.next++];
-                if (id == f.viaEdge)
+                const Adjacency::Entry link = around[f.next++];
+                if (link.edge == f.viaEdge)
                     continue;
-                if (order[at(to)] < 0) {
-                    order[at(to)] = low[at(to)] = counter++;
-                    stack.push_back({to, id, 0});
+                if (order[at(link.other)] < 0) {
+                    order[at(link.other)] = low[at(link.other)] = counter++;
+                    stack.push_back({link.other, link.edge, 0});
                 } else {
-                    low[at(f.node)] = std::min(low[at(f.node)], order[at(to)]);
+                    low[at(f.node)] = std::min(low[at(f.node)], order[at(link.other)]);
                 }
                 continue;
             }
@@ -110,10 +116,12 @@ void buildReducedSystem(const FlowNetwork& net, Elimination& e, const Renumberin
     // Reduced nodes tied together by uncertain measured flows; in a class without the
     // environment one balance follows from the others, so one row is dropped — and what that
     // dropped balance says about the exact flows must hold (else: a contradiction).
+    // e.rows holds the reduced nodes of the edges' ends until the rows are numbered.
     UnionFind tied(e.reducedCount);
     for (std::size_t i = 0; i < m; ++i) {
         const int a = e.reducedNode[at(e.internal(net.edges[i].from))];
         const int b = e.reducedNode[at(e.internal(net.edges[i].to))];
+        e.rows[i] = {b, a};
         e.crossing[i] = e.measured[i] && a != b;
         if (e.crossing[i] && !e.exact[i])
             tied.unite(a, b);
@@ -121,13 +129,22 @@ void buildReducedSystem(const FlowNetwork& net, Elimination& e, const Renumberin
     int classCount = 0;
     const std::vector<int> cls = tied.labels(classCount);
     const int envClass = cls[at(e.environmentReduced)];
-    std::vector<std::vector<int>> members(at(classCount));
+    // The members of each class, ascending, in one array (counted, then placed).
+    std::vector<int> memberStart(at(classCount) + 1, 0), members(at(e.reducedCount));
     for (int r = 0; r < e.reducedCount; ++r)
-        members[at(cls[at(r)])].push_back(r);
+        ++memberStart[at(cls[at(r)]) + 1];
+    for (std::size_t c = 1; c < memberStart.size(); ++c)
+        memberStart[c] += memberStart[c - 1];
+    {
+        std::vector<int> next(memberStart.begin(), memberStart.end() - 1);
+        for (int r = 0; r < e.reducedCount; ++r)
+            members[at(next[at(cls[at(r)])]++)] = r;
+    }
     e.row.assign(at(e.reducedCount), -1);
     e.rowCount = 0;
     for (int c = 0; c < classCount; ++c) {
-        const auto& group = members[at(c)];
+        const std::span<const int> group(members.data() + memberStart[at(c)],
+                                         at(memberStart[at(c) + 1] - memberStart[at(c)]));
         for (std::size_t k = 0; k < group.size(); ++k) {
             const int r = group[k];
             if (r == e.environmentReduced || (c != envClass && k == 0))
@@ -135,69 +152,76 @@ void buildReducedSystem(const FlowNetwork& net, Elimination& e, const Renumberin
             e.row[at(r)] = e.rowCount++;
         }
         if (c != envClass)
-            e.droppedGroups.push_back(group);
+            e.droppedGroups.emplace_back(group.begin(), group.end());
     }
+    for (EdgeRows& ends : e.rows)
+        ends = {e.row[at(ends.head)], e.row[at(ends.tail)]};
 }
 
 /// Observability of unmeasured flows: bridges are determined by the cut they bridge; the other
 /// unmeasured flows lie on loops, and measuring the chords of each loop block determines it.
 void classifyUnmeasured(const FlowNetwork& net, Elimination& e, const Renumbering* order) {
     const std::size_t m = net.edges.size();
+    const int n = e.internalNodes;
     // In the caller's edge order: the spanning forest of the loop blocks (their chords) and the
-    // numbering of the blocks are chosen in it.
-    std::vector<std::size_t> unmeasured;
+    // numbering of the blocks are chosen in it. So this pass reads the caller's network front to
+    // back (reading the local one in that order would wait on memory at every edge).
+    const FlowNetwork& given = order ? *order->given : net;
+    auto internalNode = [&](int node) { // local internal number of a node of `given`
+        const int v = e.internal(node);
+        return order ? order->localNode[at(v)] : v;
+    };
+    std::vector<Link> unmeasured;
     for (std::size_t k = 0; k < m; ++k) {
-        const std::size_t i = order ? order->localEdge[k] : k;
-        if (e.measured[i])
+        const NetworkEdge& edge = given.edges[k];
+        if (edge.measured)
             continue;
-        if (net.edges[i].from == net.edges[i].to) {
+        const std::uint32_t i = order ? order->localEdge[k] : static_cast<std::uint32_t>(k);
+        if (edge.from == edge.to) {
             e.loopBlock[i] = static_cast<int>(e.loopBlocks.size());
             e.loopBlocks.push_back({i}); // a lone circulation: only its own meter tells it
         } else {
-            unmeasured.push_back(i);
+            unmeasured.push_back({internalNode(edge.from), internalNode(edge.to), i});
         }
     }
-    const std::vector<bool> bridge = findBridges(net, e, unmeasured);
+    const std::vector<bool> bridge = findBridges(n, m, unmeasured);
 
     // Blocks: nodes joined by non-bridge unmeasured edges; chords from a spanning forest.
-    UnionFind block(e.internalNodes);
-    std::vector<std::size_t> loopEdges;
-    std::vector<std::size_t> chords; // loop edges that close a cycle of the spanning forest
-    for (std::size_t i : unmeasured) {
-        if (bridge[i])
+    UnionFind block(n);
+    std::vector<Link> loopEdges;
+    std::vector<std::uint32_t> chords; // loop edges that close a cycle of the spanning forest
+    for (const Link& link : unmeasured) {
+        if (bridge[link.edge])
             continue;
-        loopEdges.push_back(i);
-        if (!block.unite(e.internal(net.edges[i].from), e.internal(net.edges[i].to)))
-            chords.push_back(i);
+        loopEdges.push_back(link);
+        if (!block.unite(link.a, link.b))
+            chords.push_back(link.edge);
     }
-    std::unordered_map<int, int> blockIndex; // block root → index into loopBlocks
-    auto loopBlockOf = [&](std::size_t i) {
-        const auto [it, added] = blockIndex.try_emplace(block.find(e.internal(net.edges[i].from)),
-                                                        static_cast<int>(e.loopBlocks.size()));
-        if (added)
+    std::vector<int> blockIndex(at(n), -1); // block root → index into loopBlocks
+    for (const Link& link : loopEdges) {
+        int& index = blockIndex[at(block.find(link.a))];
+        if (index < 0) {
+            index = static_cast<int>(e.loopBlocks.size());
             e.loopBlocks.emplace_back();
-        return it->second;
-    };
-    for (std::size_t i : loopEdges)
-        e.loopBlock[i] = loopBlockOf(i);
-    for (std::size_t i : chords)
+        }
+        e.loopBlock[link.edge] = index;
+    }
+    for (std::uint32_t i : chords)
         e.loopBlocks[static_cast<std::size_t>(e.loopBlock[i])].push_back(i);
 
     // The bridge tree: blocks joined by bridges, rooted at the environment's block where there is
     // one (so the cut-off side of a bridge never holds the environment), else at the first block met.
-    const int n = e.internalNodes;
     std::vector<int> blockOf(at(n));
     for (int v = 0; v < n; ++v)
         blockOf[at(v)] = block.find(v);
-    std::vector<std::tuple<int, int, std::size_t>> bridges;
-    for (std::size_t i : unmeasured)
-        if (bridge[i])
-            bridges.emplace_back(blockOf[at(e.internal(net.edges[i].from))],
-                                 blockOf[at(e.internal(net.edges[i].to))], i);
+    std::vector<Link> bridges;
+    for (const Link& link : unmeasured)
+        if (bridge[link.edge])
+            bridges.push_back({blockOf[at(link.a)], blockOf[at(link.b)], link.edge});
     const Adjacency tree(n, bridges);
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
     std::vector<int> parent(at(n), -1), depth(at(n), -1); // depth −1: a block no bridge touches
-    std::vector<std::size_t> parentBridge(at(n), none);
+    std::vector<std::uint32_t> parentBridge(at(n), none);
     std::vector<int> stack;
     auto growTree = [&](int root) {
         depth[at(root)] = 0;
@@ -205,16 +229,16 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e, const Renumberin
         while (!stack.empty()) {
             const int b = stack.back();
             stack.pop_back();
-            for (const auto& [next, via] : tree.of(b)) {
-                if (depth[at(next)] >= 0)
+            for (const Adjacency::Entry link : tree.of(b)) {
+                if (depth[at(link.other)] >= 0)
                     continue;
-                depth[at(next)] = depth[at(b)] + 1;
-                parent[at(next)] = b;
-                parentBridge[at(next)] = via;
-                stack.push_back(next);
-                e.observable[via] = true;
-                // Into the cut-off side (next's subtree): u + inflow = 0; out of it: u = inflow.
-                e.cutSign[via] = blockOf[at(e.internal(net.edges[via].to))] == next ? -1 : 1;
+                depth[at(link.other)] = depth[at(b)] + 1;
+                parent[at(link.other)] = b;
+                parentBridge[at(link.other)] = link.edge;
+                stack.push_back(link.other);
+                e.observable[link.edge] = true;
+                // Into the cut-off side (the new block's subtree): u + inflow = 0; out of it: u = inflow.
+                e.cutSign[link.edge] = link.forward ? -1 : 1;
             }
         }
     };
@@ -235,17 +259,18 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e, const Renumberin
         for (std::size_t i = 0; i < m; ++i) {
             if (!e.measured[i] || net.edges[i].from == net.edges[i].to)
                 continue;
+            const auto edge = static_cast<std::uint32_t>(i);
             int tail = blockOf[at(e.internal(net.edges[i].from))];
             int head = blockOf[at(e.internal(net.edges[i].to))];
             while (tail != head) {
                 if (depth[at(tail)] > 0 && depth[at(tail)] >= depth[at(head)]) {
-                    crossing(parentBridge[at(tail)], CutTerm{i, -1});
+                    crossing(parentBridge[at(tail)], CutTerm{edge, -1});
                     tail = parent[at(tail)];
                 } else if (depth[at(head)] > 0) {
-                    crossing(parentBridge[at(head)], CutTerm{i, 1});
+                    crossing(parentBridge[at(head)], CutTerm{edge, 1});
                     head = parent[at(head)];
                 } else if (depth[at(tail)] > 0) {
-                    crossing(parentBridge[at(tail)], CutTerm{i, -1});
+                    crossing(parentBridge[at(tail)], CutTerm{edge, -1});
                     tail = parent[at(tail)];
                 } else {
                     break; // both at a root (of different trees) or in no tree
@@ -254,12 +279,12 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e, const Renumberin
         }
     };
     e.cutStart.assign(m + 1, 0);
-    walkPaths([&](std::size_t bridge, CutTerm) { ++e.cutStart[bridge + 1]; });
+    walkPaths([&](std::uint32_t bridge, CutTerm) { ++e.cutStart[bridge + 1]; });
     for (std::size_t i = 1; i <= m; ++i)
         e.cutStart[i] += e.cutStart[i - 1];
     e.cutTerms.resize(e.cutStart[m]);
-    std::vector<std::size_t> next(e.cutStart.begin(), e.cutStart.end() - 1);
-    walkPaths([&](std::size_t bridge, CutTerm term) { e.cutTerms[next[bridge]++] = term; });
+    std::vector<std::uint32_t> next(e.cutStart.begin(), e.cutStart.end() - 1);
+    walkPaths([&](std::uint32_t bridge, CutTerm term) { e.cutTerms[next[bridge]++] = term; });
 }
 
 } // namespace
@@ -272,6 +297,7 @@ Elimination eliminate(const FlowNetwork& net, const Renumbering* order) {
     e.exact.resize(m);
     e.crossing.assign(m, false);
     e.observable.assign(m, false);
+    e.rows.resize(m);
     e.cutSign.assign(m, 0);
     e.loopBlock.assign(m, -1);
     for (std::size_t i = 0; i < m; ++i) {

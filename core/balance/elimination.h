@@ -8,15 +8,24 @@
 
 #include "balance/flow_network.h"
 
+#include <cstdint>
 #include <span>
 #include <utility>
 #include <vector>
 
 namespace shuiheng::balance {
 
+// Per-edge arrays hold 32-bit edge indices: at 100,000 streams the engine's time goes to waiting
+// on memory, so the fewer bytes per edge the better (a network has far fewer than 2³² edges).
 struct CutTerm {
-    std::size_t edge; ///< a measured edge crossing the cut
-    int sign;         ///< +1 into the cut-off side, −1 out of it
+    std::uint32_t edge; ///< a measured edge crossing the cut
+    int sign;           ///< +1 into the cut-off side, −1 out of it
+};
+
+/// The reduced rows an edge's ends lie in (−1: the end's balance is not a row).
+struct EdgeRows {
+    int head; ///< the row of its `to` end: the edge enters it with +1
+    int tail; ///< the row of its `from` end: −1
 };
 
 struct Elimination {
@@ -33,10 +42,11 @@ struct Elimination {
     std::vector<bool> exact;      ///< per edge: measured with sigma 0
     std::vector<bool> crossing;   ///< per edge: measured and joining two different reduced nodes
     std::vector<bool> observable; ///< per unmeasured edge
+    std::vector<EdgeRows> rows;   ///< per edge: rowOfEdgeEnd of its two ends
     /// Per observable unmeasured edge: its value is sign · Σ cut(i)[k].sign · x[cut(i)[k].edge].
     std::vector<int> cutSign;
     /// The terms of every cut in one array: edge i's are cutTerms[cutStart[i] .. cutStart[i + 1]).
-    std::vector<std::size_t> cutStart;
+    std::vector<std::uint32_t> cutStart;
     std::vector<CutTerm> cutTerms;
     std::span<const CutTerm> cut(std::size_t i) const {
         return {cutTerms.data() + cutStart[i], cutStart[i + 1] - cutStart[i]};

@@ -19,41 +19,6 @@ std::size_t at(int i) {
 /// solve instead of entries put on the factor's pattern (which would grow as their square).
 constexpr std::size_t maxPatternSupport = 48;
 
-/// The reduced rows an uncertain crossing edge enters: +1 at its head's row, −1 at its tail's.
-struct RowPair {
-    int head; // −1 when that end has no row
-    int tail;
-};
-
-RowPair rowsOf(const FlowNetwork& net, const Elimination& e, std::size_t i) {
-    return {e.rowOfEdgeEnd(net.edges[i].to), e.rowOfEdgeEnd(net.edges[i].from)};
-}
-
-/// w = Σ_i c_i σ_i² g_i over the uncertain crossing edges of a cut, as (row, value) pairs.
-std::vector<std::pair<int, double>> cutRowVector(const FlowNetwork& net, const Elimination& e,
-                                                 std::span<const CutTerm> cut) {
-    std::vector<std::pair<int, double>> w;
-    for (const CutTerm& t : cut) {
-        if (!e.crossing[t.edge] || e.exact[t.edge])
-            continue;
-        const double s2 = net.edges[t.edge].sigma * net.edges[t.edge].sigma;
-        const RowPair r = rowsOf(net, e, t.edge);
-        if (r.head >= 0)
-            w.push_back({r.head, t.sign * s2});
-        if (r.tail >= 0)
-            w.push_back({r.tail, -t.sign * s2});
-    }
-    std::sort(w.begin(), w.end());
-    std::vector<std::pair<int, double>> merged;
-    for (const auto& [row, value] : w) {
-        if (!merged.empty() && merged.back().first == row)
-            merged.back().second += value;
-        else
-            merged.push_back({row, value});
-    }
-    return merged;
-}
-
 } // namespace
 
 void Reconciler::run() {
@@ -62,20 +27,42 @@ void Reconciler::run() {
     try {
         estimate();
     } catch (...) {
-        mapToOriginal(); // what was set, in the caller's numbering all the same
+        mapLoopBlocks(); // what was set, in the caller's numbering all the same
         throw;
     }
-    mapToOriginal();
+    mapLoopBlocks();
 }
 
-void Reconciler::mapToOriginal() {
-    std::vector<EdgeEstimate> edges(result_.edges.size());
-    for (std::size_t local = 0; local < edges.size(); ++local)
-        edges[originalEdge(local)] = std::move(result_.edges[local]);
-    result_.edges = std::move(edges);
+void Reconciler::mapLoopBlocks() {
     for (auto& block : result_.loopBlocks)
         for (std::size_t& edge : block)
             edge = originalEdge(edge);
+}
+
+const std::vector<std::pair<int, double>>& Reconciler::cutRowVector(std::span<const CutTerm> cut) {
+    std::vector<std::pair<int, double>>& w = rowVector_;
+    w.clear();
+    for (const CutTerm& t : cut) {
+        if (!e_.crossing[t.edge] || e_.exact[t.edge])
+            continue;
+        const double s2 = variance(t.edge);
+        const EdgeRows r = e_.rows[t.edge];
+        if (r.head >= 0)
+            w.push_back({r.head, t.sign * s2});
+        if (r.tail >= 0)
+            w.push_back({r.tail, -t.sign * s2});
+    }
+    std::sort(w.begin(), w.end());
+    // Merge the entries of a row, in place: the first of each row collects the others.
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+        if (kept > 0 && w[kept - 1].first == w[k].first)
+            w[kept - 1].second += w[k].second;
+        else
+            w[kept++] = w[k];
+    }
+    w.resize(kept);
+    return w;
 }
 
 std::vector<int> Reconciler::nodesOf(const std::vector<bool>& reducedNodes) const {
@@ -156,7 +143,7 @@ void Reconciler::assemble() {
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         if (!e_.crossing[i])
             continue;
-        const RowPair r = rowsOf(net_, e_, i);
+        const EdgeRows r = e_.rows[i];
         if (r.head >= 0)
             residual_[r.head] += measured(i);
         if (r.tail >= 0)
@@ -179,7 +166,7 @@ void Reconciler::assemble() {
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         if (!e_.observable[i])
             continue;
-        const auto w = cutRowVector(net_, e_, e_.cut(i));
+        const auto& w = cutRowVector(e_.cut(i));
         if (w.size() > maxPatternSupport)
             continue;
         for (std::size_t a = 0; a < w.size(); ++a)
@@ -191,10 +178,12 @@ void Reconciler::assemble() {
 }
 
 void Reconciler::estimateMeasured() {
+    reconciled_.resize(net_.edges.size());
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         if (!e_.measured[i])
             continue;
-        EdgeEstimate& out = result_.edges[i];
+        EdgeEstimate& out = estimateOf(i);
+        reconciled_[i] = measured(i);
         out.value = measured(i);
         out.sigma = net_.edges[i].sigma;
         if (!e_.crossing[i]) {
@@ -205,7 +194,7 @@ void Reconciler::estimateMeasured() {
         if (e_.exact[i])
             continue;
         ++result_.redundantCount;
-        const RowPair r = rowsOf(net_, e_, i);
+        const EdgeRows r = e_.rows[i];
         // Adjustment a = σ² gᵀλ; its variance σ⁴ gᵀ V⁻¹ g.
         double gl = 0, gZg = 0;
         if (r.head >= 0) {
@@ -221,7 +210,8 @@ void Reconciler::estimateMeasured() {
         const double s2 = variance(i);
         const double adjustment = s2 * gl;
         const double adjustmentVariance = std::clamp(s2 * s2 * gZg, 0.0, s2);
-        out.value = measured(i) - adjustment;
+        reconciled_[i] = measured(i) - adjustment;
+        out.value = reconciled_[i];
         out.sigma = std::sqrt(s2 - adjustmentVariance);
         // z = gᵀλ / √(gᵀV⁻¹g): σ cancels, so no threshold is needed for tiny adjustment shares.
         if (gZg > 0)
@@ -237,7 +227,7 @@ void Reconciler::estimateUnmeasured() {
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         if (e_.measured[i])
             continue;
-        EdgeEstimate& out = result_.edges[i];
+        EdgeEstimate& out = estimateOf(i);
         if (!e_.observable[i]) {
             out.status = FlowStatus::Unobservable;
             out.loopBlock = e_.loopBlock[i];
@@ -246,11 +236,11 @@ void Reconciler::estimateUnmeasured() {
         out.status = FlowStatus::Observable;
         double value = 0, variance = 0;
         for (const CutTerm& t : e_.cut(i)) {
-            value += t.sign * *result_.edges[t.edge].value;
+            value += t.sign * reconciled_[t.edge];
             if (!e_.exact[t.edge])
                 variance += net_.edges[t.edge].sigma * net_.edges[t.edge].sigma;
         }
-        variance -= quadraticForm(cutRowVector(net_, e_, e_.cut(i)));
+        variance -= quadraticForm(cutRowVector(e_.cut(i)));
         out.value = e_.cutSign[i] * value;
         out.sigma = std::sqrt(std::max(variance, 0.0));
     }
@@ -314,7 +304,7 @@ Eigen::VectorXd Reconciler::covarianceTimes(const std::vector<std::pair<std::siz
         out[static_cast<Eigen::Index>(original)] += s2c;
         if (!e_.crossing[edge])
             continue;
-        const RowPair r = rowsOf(net_, e_, edge);
+        const EdgeRows r = e_.rows[edge];
         if (r.head >= 0)
             w[r.head] += s2c;
         if (r.tail >= 0)
@@ -326,7 +316,7 @@ Eigen::VectorXd Reconciler::covarianceTimes(const std::vector<std::pair<std::siz
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         if (!e_.crossing[i] || e_.exact[i])
             continue;
-        const RowPair r = rowsOf(net_, e_, i);
+        const EdgeRows r = e_.rows[i];
         double g = 0;
         if (r.head >= 0)
             g += y[r.head];

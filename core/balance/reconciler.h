@@ -58,8 +58,8 @@ public:
     }
     /// The reduced rows an edge's measurement enters: (+1 at head, −1 at tail), −1 for no row.
     std::pair<int, int> rowsOfEdge(std::size_t edge) const {
-        const NetworkEdge& local = net_.edges[localEdge(edge)];
-        return {e_.rowOfEdgeEnd(local.to), e_.rowOfEdgeEnd(local.from)};
+        const EdgeRows rows = e_.rows[localEdge(edge)];
+        return {rows.head, rows.tail};
     }
 
 private:
@@ -67,11 +67,13 @@ private:
     const FlowNetwork& net_; ///< the local network, order_.network
     const ReconciliationOptions& options_;
     Elimination e_;
-    ReconciliationResult result_;
-    Eigen::SparseMatrix<double> scaledV_; // S V S with S = diag(V)^(-1/2)
-    Eigen::VectorXd scale_;               // S
-    Eigen::VectorXd residual_;            // r: reduced balance residuals of the raw measurements
-    Eigen::VectorXd lambda_;              // V⁻¹ r
+    ReconciliationResult result_;    ///< its edges in the caller's order, written as they are computed
+    std::vector<double> reconciled_; ///< per local edge: the reconciled value of a measured one
+    std::vector<std::pair<int, double>> rowVector_; ///< cutRowVector's result (one buffer for all cuts)
+    Eigen::SparseMatrix<double> scaledV_;           // S V S with S = diag(V)^(-1/2)
+    Eigen::VectorXd scale_;                         // S
+    Eigen::VectorXd residual_;                      // r: reduced balance residuals of the raw measurements
+    Eigen::VectorXd lambda_;                        // V⁻¹ r
     SelectedInverse inverse_;
 
     double measured(std::size_t i) const { return *net_.edges[i].measured; }
@@ -108,8 +110,15 @@ private:
 
     void globalTest();
 
-    /// The result's edges and loop blocks from the local numbering to the caller's.
-    void mapToOriginal();
+    /// Where the estimate of a local edge goes: the result is in the caller's order.
+    EdgeEstimate& estimateOf(std::size_t local) { return result_.edges[originalEdge(local)]; }
+
+    /// w = Σ_i c_i σ_i² g_i over the uncertain crossing edges of a cut, as (row, value) pairs
+    /// ascending by row, into rowVector_.
+    const std::vector<std::pair<int, double>>& cutRowVector(std::span<const CutTerm> cut);
+
+    /// The loop blocks' edges from the local numbering to the caller's.
+    void mapLoopBlocks();
 
     /// Sets result.roundingError; throws when it makes the numbers meaningless.
     void estimateRoundingError();

@@ -20,7 +20,7 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
         int other;          // the other end, or environment
         std::uint32_t edge; // 8 bytes a link: half the memory to wait for
     };
-    std::vector<std::size_t> start(at(n) + 1, 0);
+    std::vector<std::uint32_t> start(at(n) + 1, 0);
     for (const NetworkEdge& e : net.edges) {
         if (e.from != environment)
             ++start[at(e.from) + 1];
@@ -31,7 +31,7 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
         start[v] += start[v - 1];
     std::vector<Link> links(start.back());
     {
-        std::vector<std::size_t> next(start.begin(), start.end() - 1);
+        std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
         for (std::size_t i = 0; i < m; ++i) {
             const NetworkEdge& e = net.edges[i];
             if (e.from != environment)
@@ -42,6 +42,7 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
     }
 
     Renumbering r;
+    r.given = &net;
     r.localNode.assign(at(n) + 1, -1);
     r.originalNode.reserve(at(n) + 1);
     r.originalEdge.reserve(m);
@@ -64,7 +65,7 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
             if (head + 4 < r.originalNode.size())
                 __builtin_prefetch(links.data() + start[at(r.originalNode[head + 4])]);
             const int v = r.originalNode[head];
-            for (std::size_t k = start[at(v)]; k < start[at(v) + 1]; ++k) {
+            for (std::uint32_t k = start[at(v)]; k < start[at(v) + 1]; ++k) {
                 const Link link = links[k];
                 if (placed[link.edge])
                     continue;
@@ -79,14 +80,14 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
     r.originalNode.push_back(n);
     for (std::size_t i = 0; i < m; ++i) // edges with the environment at both ends
         if (!placed[i])
-            r.originalEdge.push_back(i);
+            r.originalEdge.push_back(static_cast<std::uint32_t>(i));
 
     r.localEdge.resize(m);
     r.network.nodeCount = n;
     r.network.edges.resize(m);
     for (std::size_t local = 0; local < m; ++local) {
         const std::size_t i = r.originalEdge[local];
-        r.localEdge[i] = local;
+        r.localEdge[i] = static_cast<std::uint32_t>(local);
         NetworkEdge& e = r.network.edges[local];
         e = net.edges[i];
         if (e.from != environment)

@@ -10,6 +10,7 @@
 #include "balance/flow_network.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace shuiheng::balance {
@@ -18,9 +19,12 @@ struct Renumbering {
     /// Per node of the caller's network, with the environment last (the elimination's internal
     /// numbering): its local number; the environment stays last. And back.
     std::vector<int> localNode, originalNode;
-    /// Per edge of the caller's network: its local index. And back.
-    std::vector<std::size_t> localEdge, originalEdge;
+    /// Per edge of the caller's network: its local index. And back. (32 bits: see CutTerm.)
+    std::vector<std::uint32_t> localEdge, originalEdge;
     FlowNetwork network; ///< the caller's network in the local numbering
+    /// The caller's network itself (not owned): passes that must go in the caller's order read it
+    /// front to back instead of reading `network` out of order.
+    const FlowNetwork* given = nullptr;
 };
 
 /// The breadth-first renumbering of `network` (searches start at the lowest unreached node, in the

@@ -56,7 +56,7 @@ private slots:
                 QCOMPARE(r.originalNode[static_cast<std::size_t>(r.localNode[v])], static_cast<int>(v));
             QCOMPARE(r.network.edges.size(), net.edges.size());
             for (std::size_t i = 0; i < net.edges.size(); ++i) {
-                QCOMPARE(r.originalEdge[r.localEdge[i]], i);
+                QCOMPARE(std::size_t{r.originalEdge[r.localEdge[i]]}, i);
                 const NetworkEdge& given = net.edges[i];
                 const NetworkEdge& local = r.network.edges[r.localEdge[i]];
                 auto mapped = [&](int v) {
