@@ -1,5 +1,6 @@
 #include "balance/reconciler.h"
 
+#include "balance/huge_pages.h"
 #include "balance/statistics.h"
 
 #include <algorithm>
@@ -22,6 +23,7 @@ constexpr std::size_t maxPatternSupport = 48;
 } // namespace
 
 void Reconciler::run() {
+    reserveWithHugePages(result_.edges, net_.edges.size()); // written out of order
     result_.edges.resize(net_.edges.size());
     result_.loopBlocks = std::move(e_.loopBlocks);
     try {
@@ -139,6 +141,8 @@ void Reconciler::assemble() {
     const int rows = e_.rowCount;
     residual_ = Eigen::VectorXd::Zero(rows);
     std::vector<Eigen::Triplet<double>> entries;
+    entries.reserve(net_.edges.size() + at(rows)); // at most one per edge, the diagonal, and room (untouched
+                                                   // unless needed) for the pattern entries of the cuts
     Eigen::VectorXd diagonal = Eigen::VectorXd::Zero(rows);
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         if (!e_.crossing[i])
@@ -265,14 +269,28 @@ double Reconciler::quadraticForm(const std::vector<std::pair<int, double>>& w) c
 }
 
 void Reconciler::testBalances() {
-    std::vector<std::vector<int>> nodesOfRow(at(e_.rowCount)); // the caller's node numbers, ascending
-    for (int v = 0; v < net_.nodeCount; ++v)
-        if (const int row = e_.row[at(e_.reducedNode[at(order_.localNode[at(v)])])]; row >= 0)
-            nodesOfRow[at(row)].push_back(v);
+    // The caller's node numbers of each row, ascending: counted, then placed in one array, so that
+    // each balance's list is allocated once at its size.
+    std::vector<int> rowOfNode(at(net_.nodeCount));
+    std::vector<int> start(at(e_.rowCount) + 1, 0);
+    for (int v = 0; v < net_.nodeCount; ++v) {
+        rowOfNode[at(v)] = e_.row[at(e_.reducedNode[at(order_.localNode[at(v)])])];
+        if (rowOfNode[at(v)] >= 0)
+            ++start[at(rowOfNode[at(v)]) + 1];
+    }
+    for (std::size_t p = 1; p < start.size(); ++p)
+        start[p] += start[p - 1];
+    std::vector<int> nodes(at(start.back()));
+    {
+        std::vector<int> next(start.begin(), start.end() - 1);
+        for (int v = 0; v < net_.nodeCount; ++v)
+            if (const int row = rowOfNode[at(v)]; row >= 0)
+                nodes[at(next[at(row)]++)] = v;
+    }
     result_.balances.resize(at(e_.rowCount));
     for (int p = 0; p < e_.rowCount; ++p) {
         BalanceTest& b = result_.balances[at(p)];
-        b.nodes = std::move(nodesOfRow[at(p)]);
+        b.nodes.assign(nodes.begin() + start[at(p)], nodes.begin() + start[at(p) + 1]);
         b.residual = residual_[p];
         b.sigma = 1.0 / scale_[p];
         b.z = b.residual / b.sigma;

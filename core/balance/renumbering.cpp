@@ -1,5 +1,7 @@
 #include "balance/renumbering.h"
 
+#include "balance/huge_pages.h"
+
 #include <cstdint>
 
 namespace shuiheng::balance {
@@ -84,12 +86,11 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
 
     r.localEdge.resize(m);
     r.network.nodeCount = n;
-    r.network.edges.resize(m);
+    reserveWithHugePages(r.network.edges, m); // gathered out of order
     for (std::size_t local = 0; local < m; ++local) {
         const std::size_t i = r.originalEdge[local];
         r.localEdge[i] = static_cast<std::uint32_t>(local);
-        NetworkEdge& e = r.network.edges[local];
-        e = net.edges[i];
+        NetworkEdge& e = r.network.edges.emplace_back(net.edges[i]);
         if (e.from != environment)
             e.from = r.localNode[at(e.from)];
         if (e.to != environment)
