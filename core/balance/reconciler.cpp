@@ -184,6 +184,7 @@ void Reconciler::assemble() {
 void Reconciler::estimateMeasured() {
     reconciled_.resize(net_.edges.size());
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
+        prefetchEstimate(i + prefetchDistance, true);
         if (!e_.measured[i])
             continue;
         EdgeEstimate& out = estimateOf(i);
@@ -229,6 +230,7 @@ void Reconciler::estimateMeasured() {
 
 void Reconciler::estimateUnmeasured() {
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
+        prefetchEstimate(i + prefetchDistance, false);
         if (e_.measured[i])
             continue;
         EdgeEstimate& out = estimateOf(i);

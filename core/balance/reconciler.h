@@ -112,6 +112,13 @@ private:
 
     /// Where the estimate of a local edge goes: the result is in the caller's order.
     EdgeEstimate& estimateOf(std::size_t local) { return result_.edges[originalEdge(local)]; }
+    /// The estimates are written out of order: each pass asks for the one it will write this many
+    /// edges later (that of a measured edge, or of an unmeasured one), so the writes do not wait.
+    static constexpr std::size_t prefetchDistance = 16;
+    void prefetchEstimate(std::size_t local, bool measured) const {
+        if (local < e_.measured.size() && e_.measured[local] == measured)
+            __builtin_prefetch(&result_.edges[originalEdge(local)], 1);
+    }
 
     /// w = Σ_i c_i σ_i² g_i over the uncertain crossing edges of a cut, as (row, value) pairs
     /// ascending by row, into rowVector_.

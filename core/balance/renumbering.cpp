@@ -62,10 +62,10 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
         for (; head < r.originalNode.size(); ++head) {
             // The nodes queued next have their links somewhere in the array: ask for them early, or
             // the search waits for memory at every node.
+            if (head + 16 < r.originalNode.size())
+                __builtin_prefetch(&start[at(r.originalNode[head + 16])]);
             if (head + 8 < r.originalNode.size())
-                __builtin_prefetch(&start[at(r.originalNode[head + 8])]);
-            if (head + 4 < r.originalNode.size())
-                __builtin_prefetch(links.data() + start[at(r.originalNode[head + 4])]);
+                __builtin_prefetch(links.data() + start[at(r.originalNode[head + 8])]);
             const int v = r.originalNode[head];
             for (std::uint32_t k = start[at(v)]; k < start[at(v) + 1]; ++k) {
                 const Link link = links[k];
@@ -88,6 +88,9 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
     r.network.nodeCount = n;
     reserveWithHugePages(r.network.edges, m); // gathered out of order
     for (std::size_t local = 0; local < m; ++local) {
+        // The gather reads the caller's edges out of order: ask for them well ahead.
+        if (local + 16 < m)
+            __builtin_prefetch(&net.edges[r.originalEdge[local + 16]]);
         const std::size_t i = r.originalEdge[local];
         r.localEdge[i] = static_cast<std::uint32_t>(local);
         NetworkEdge& e = r.network.edges.emplace_back(net.edges[i]);

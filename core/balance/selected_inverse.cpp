@@ -54,6 +54,9 @@ std::string SelectedInverse::compute(const Eigen::SparseMatrix<double>& matrix) 
         }
         diag_[j] = diagonal;
     }
+    originalDiag_.resize(n);
+    for (int i = 0; i < n; ++i)
+        originalDiag_[i] = diag_[perm_[static_cast<std::size_t>(i)]];
     return {};
 }
 
@@ -70,10 +73,10 @@ std::optional<double> SelectedInverse::permutedAt(int r, int c) const {
 }
 
 std::optional<double> SelectedInverse::at(int i, int j) const {
+    if (i == j)
+        return originalDiag_[i];
     const int pi = perm_[static_cast<std::size_t>(i)];
     const int pj = perm_[static_cast<std::size_t>(j)];
-    if (pi == pj)
-        return diag_[pi];
     return permutedAt(std::max(pi, pj), std::min(pi, pj));
 }
 

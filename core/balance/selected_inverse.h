@@ -36,9 +36,10 @@ public:
 private:
     using Factor = Eigen::SimplicialLDLT<Eigen::SparseMatrix<double>, Eigen::Lower, Eigen::AMDOrdering<int>>;
     std::shared_ptr<Factor> factor_;
-    std::vector<int> perm_;       // original index → permuted index
-    Eigen::VectorXd diag_;        // diagonal of the inverse, permuted order
-    std::vector<double> offDiag_; // inverse on the pattern of lower_, aligned with its values
+    std::vector<int> perm_;        // original index → permuted index
+    Eigen::VectorXd diag_;         // diagonal of the inverse, permuted order
+    Eigen::VectorXd originalDiag_; // the same in the matrix's order: one lookup where most are asked
+    std::vector<double> offDiag_;  // inverse on the pattern of lower_, aligned with its values
 
     std::optional<double> permutedAt(int r, int c) const;
 };
