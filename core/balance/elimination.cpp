@@ -184,7 +184,15 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e, const Renumberin
             unmeasured.push_back({internalNode(edge.from), internalNode(edge.to), i});
         }
     }
-    const std::vector<bool> bridge = findBridges(n, m, unmeasured);
+    // Which edges are bridges, and the tree they form, do not depend on the order the edges are
+    // taken in: both are built from the same edges in the local order, in which their ends lie near.
+    std::vector<Link> local;
+    local.reserve(unmeasured.size());
+    for (std::size_t i = 0; i < m; ++i)
+        if (!e.measured[i] && net.edges[i].from != net.edges[i].to)
+            local.push_back(
+                {e.internal(net.edges[i].from), e.internal(net.edges[i].to), static_cast<std::uint32_t>(i)});
+    const std::vector<bool> bridge = findBridges(n, m, local);
 
     // Blocks: nodes joined by non-bridge unmeasured edges; chords from a spanning forest.
     UnionFind block(n);
@@ -215,7 +223,7 @@ void classifyUnmeasured(const FlowNetwork& net, Elimination& e, const Renumberin
     for (int v = 0; v < n; ++v)
         blockOf[at(v)] = block.find(v);
     std::vector<Link> bridges;
-    for (const Link& link : unmeasured)
+    for (const Link& link : local)
         if (bridge[link.edge])
             bridges.push_back({blockOf[at(link.a)], blockOf[at(link.b)], link.edge});
     const Adjacency tree(n, bridges);

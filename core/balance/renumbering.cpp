@@ -52,6 +52,9 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
     auto reach = [&](int v) {
         r.localNode[at(v)] = static_cast<int>(r.originalNode.size());
         r.originalNode.push_back(v);
+        // A search covers a few units at a time (a workshop), so the queue rarely holds nodes far
+        // enough ahead to prefetch for: ask for the new node's place in `start` now.
+        __builtin_prefetch(&start[at(v)]);
     };
     for (int first = 0; first < n; ++first) {
         if (r.localNode[at(first)] >= 0)
@@ -89,8 +92,11 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
     reserveWithHugePages(r.network.edges, m); // gathered out of order
     for (std::size_t local = 0; local < m; ++local) {
         // The gather reads the caller's edges out of order: ask for them well ahead.
-        if (local + 16 < m)
-            __builtin_prefetch(&net.edges[r.originalEdge[local + 16]]);
+        if (local + 16 < m) { // both cache lines an edge may straddle
+            const NetworkEdge* ahead = &net.edges[r.originalEdge[local + 16]];
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(reinterpret_cast<const char*>(ahead) + sizeof(NetworkEdge) - 1);
+        }
         const std::size_t i = r.originalEdge[local];
         r.localEdge[i] = static_cast<std::uint32_t>(local);
         NetworkEdge& e = r.network.edges.emplace_back(net.edges[i]);
