@@ -185,6 +185,7 @@ void Reconciler::estimateMeasured() {
     reconciled_.resize(net_.edges.size());
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
         prefetchEstimate(i + prefetchDistance, true);
+        prefetchRows(i + prefetchDistance / 2);
         if (!e_.measured[i])
             continue;
         EdgeEstimate& out = estimateOf(i);

@@ -79,6 +79,19 @@ private:
     double measured(std::size_t i) const { return *net_.edges[i].measured; }
     double variance(std::size_t i) const { return net_.edges[i].sigma * net_.edges[i].sigma; }
 
+    /// The rows are numbered in the caller's order, so a local edge's rows lie anywhere in the
+    /// per-row arrays: ask ahead for what estimateMeasured reads of an edge's rows.
+    void prefetchRows(std::size_t local) const {
+        if (local >= e_.rows.size() || e_.rowCount == 0)
+            return;
+        for (const int row : {e_.rows[local].head, e_.rows[local].tail})
+            if (row >= 0) {
+                __builtin_prefetch(&lambda_[row]);
+                __builtin_prefetch(&scale_[row]);
+                inverse_.prefetch(row);
+            }
+    }
+
     /// (V⁻¹)_pq from the selected inverse of the scaled matrix.
     double vInverse(int p, int q) const { return scale_[p] * scale_[q] * *inverse_.at(p, q); }
 

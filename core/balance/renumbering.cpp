@@ -69,6 +69,8 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
                 __builtin_prefetch(&start[at(r.originalNode[head + 16])]);
             if (head + 8 < r.originalNode.size())
                 __builtin_prefetch(links.data() + start[at(r.originalNode[head + 8])]);
+            if (head + 2 < r.originalNode.size()) // in a workshop's short queue, the most there is
+                __builtin_prefetch(links.data() + start[at(r.originalNode[head + 2])]);
             const int v = r.originalNode[head];
             for (std::uint32_t k = start[at(v)]; k < start[at(v) + 1]; ++k) {
                 const Link link = links[k];

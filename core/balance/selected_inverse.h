@@ -29,6 +29,12 @@ public:
 
     int size() const { return static_cast<int>(diag_.size()); }
 
+    /// Asks the memory for what at(i, i) and at(i, j) read of row i (a hint; no effect on results).
+    void prefetch(int i) const {
+        __builtin_prefetch(&originalDiag_[i]);
+        __builtin_prefetch(&perm_[static_cast<std::size_t>(i)]);
+    }
+
     /// The smallest pivot D_j of the factorisation: against a unit diagonal, how close the matrix
     /// is to singular, and so how much rounding the results carry.
     double smallestPivot() const { return factor_->vectorD().minCoeff(); }
