@@ -32,6 +32,20 @@ Page {
     }
 
     property string photoPath: ""
+    // The camera's view loaded (Qt Multimedia present) and a camera on the device.
+    readonly property bool cameraReady: cameraLoader.status === Loader.Ready && cameraLoader.item.hasCamera
+
+    // Shows the camera's view for the current meter (it says so when there is no camera); false when
+    // Qt Multimedia is missing.
+    function openCamera() {
+        if (cameraLoader.status !== Loader.Ready)
+            return false;
+        const file = entry.cameraPhotoFile();
+        if (file.length === 0)
+            return false;
+        cameraLoader.item.open(file);
+        return true;
+    }
 
     focus: true
     Keys.onPressed: event => {
@@ -291,6 +305,14 @@ Page {
                     }
 
                     ActionButton {
+                        objectName: "cameraButton"
+                        Layout.preferredHeight: 56
+                        visible: page.cameraReady
+                        text: qsTr("Camera")
+                        onClicked: page.openCamera()
+                    }
+
+                    ActionButton {
                         objectName: "skipButton"
                         Layout.preferredHeight: 56
                         text: qsTr("Skip…")
@@ -358,6 +380,28 @@ Page {
                 onClicked: page.saveValue()
             }
         }
+    }
+
+    // The camera, optional: CameraCapture imports QtMultimedia, so it is only ever loaded here. Where
+    // the module is missing the Loader ends in Error and the page has no camera button.
+    Loader {
+        id: cameraLoader
+
+        objectName: "cameraLoader"
+        anchors.fill: parent
+        z: 10
+        asynchronous: true
+        source: "readings/CameraCapture.qml"
+        visible: status === Loader.Ready && item.opened
+    }
+
+    Connections {
+        function onCaptured(path) {
+            page.photoPath = path;
+        }
+
+        target: cameraLoader.item
+        ignoreUnknownSignals: true
     }
 
     FileDialog {

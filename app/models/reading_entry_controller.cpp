@@ -9,8 +9,11 @@
 #include "store/project_store.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QMimeDatabase>
+#include <QRegularExpression>
 #include <QUrl>
 #include <algorithm>
 #include <cmath>
@@ -64,13 +67,16 @@ QString nowIso() {
     return now.toOffsetFromUtc(now.offsetFromUtc()).toString(Qt::ISODate);
 }
 
-QString mediaTypeOf(const QString& path) {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("png"))
-        return QStringLiteral("image/png");
-    if (suffix == QLatin1String("webp"))
-        return QStringLiteral("image/webp");
-    return QStringLiteral("image/jpeg");
+/// A photo given as a file path or as a file: URL (as a FileDialog gives it), as a path.
+QString localPath(const QString& photo) {
+    const QString trimmed = photo.trimmed();
+    return trimmed.startsWith(QLatin1String("file:")) ? QUrl(trimmed).toLocalFile() : trimmed;
+}
+
+/// Where the camera's photos wait until their reading is saved: they are copied into the project
+/// then, so a temporary folder is the right place (nothing of the user's is kept there).
+QDir cameraFolder() {
+    return QDir(QDir::temp().filePath(QStringLiteral("shuiheng-camera")));
 }
 
 } // namespace
@@ -351,8 +357,7 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
         entry.campaign = session()->campaignId();
         entry.reason = why;
         if (!photoPath.trimmed().isEmpty()) {
-            const QString path = photoPath.startsWith(QLatin1String("file:")) ? QUrl(photoPath).toLocalFile()
-                                                                              : photoPath.trimmed();
+            const QString path = localPath(photoPath);
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
                 say(tr("The photo %1 cannot be read: %2. Nothing was saved.").arg(path, file.errorString()),
@@ -360,12 +365,15 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
                 return false;
             }
             entry.photo = file.readAll();
-            entry.photoType = mediaTypeOf(path).toStdString();
+            // As `shuiheng-cli readings add --photo`: by the name, and by the bytes where it has none.
+            entry.photoType =
+                QMimeDatabase().mimeTypeForFileNameAndData(path, entry.photo).name().toStdString();
         }
         if (auto added = project->addReading(entry, {}); !added) {
             say(tr("Not saved: %1").arg(toQString(added.status().message())), true);
             return false;
         }
+        removeCameraPhoto(photoPath);
     }
     const QString unit = card.value(QStringLiteral("unit")).toString();
     session()->reload(); // the rounds, the balance and these cards follow (rebuild on reloaded)
@@ -374,6 +382,26 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
     say(tr("Saved: meter %1 reads %2 %3.").arg(meter, number(value), unit), false);
     emit saved(meter);
     return true;
+}
+
+QString ReadingEntryController::cameraPhotoFile() {
+    QDir folder = cameraFolder();
+    if (!folder.mkpath(QStringLiteral("."))) {
+        say(tr("The camera cannot save its photo: the folder %1 cannot be made.").arg(folder.path()), true);
+        return {};
+    }
+    QString meter = current().value(QStringLiteral("meterId")).toString();
+    meter.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_-]")), QStringLiteral("_"));
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmsszzz"));
+    return folder.filePath(
+        QStringLiteral("%1-%2.jpg").arg(meter.isEmpty() ? QStringLiteral("meter") : meter, stamp));
+}
+
+void ReadingEntryController::removeCameraPhoto(const QString& photoPath) {
+    const QString path = localPath(photoPath);
+    if (!path.isEmpty() &&
+        QFileInfo(path).absolutePath() == QFileInfo(cameraFolder().path()).absoluteFilePath())
+        QFile::remove(path); // its bytes are in the project now
 }
 
 bool ReadingEntryController::skip(const QString& reason) {

@@ -70,6 +70,11 @@ public:
     /// meter not yet done. False with `message` when nothing was saved.
     Q_INVOKABLE bool save(const QString& valueText, const QString& reason = {},
                           const QString& photoPath = {});
+    /// A new file for the camera to write the current meter's photo to (a JPEG in the camera's
+    /// folder under the temporary directory); `save` reads it like a photo chosen from a file and
+    /// removes it once its bytes are in the project. Empty (and `message`) when the folder cannot
+    /// be made.
+    Q_INVOKABLE QString cameraPhotoFile();
     /// Records that the current meter is not read in this round, and why (required).
     Q_INVOKABLE bool skip(const QString& reason);
     /// Shows the card of the meter whose id, serial or QR text is `text` (a scanner types the QR
@@ -98,6 +103,8 @@ private:
     std::optional<double> parseValue(const QString& valueText);
     /// The time a reading typed now is saved with.
     std::string entryTime() const;
+    /// Removes a photo the camera wrote (in its temporary folder) once the reading holding it is saved.
+    static void removeCameraPhoto(const QString& photoPath);
     /// Moves to the next card not yet done after the current one (wrapping); stays when all are done.
     void advance();
 

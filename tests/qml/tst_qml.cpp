@@ -1,6 +1,7 @@
 // The Qt Quick Test runner: runs every tst_*.qml in tests/qml against the app's QML modules.
 
 #include "app_quick_test_setup.h"
+#include "store_probe.h"
 
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
@@ -14,7 +15,12 @@ class Setup : public QObject {
 
 public slots:
     void applicationAvailable() { shuiheng::test::prepareAppEnvironment(temp_); }
-    void qmlEngineAvailable(QQmlEngine* engine) { shuiheng::test::prepareAppEngine(engine, temp_); }
+    void qmlEngineAvailable(QQmlEngine* engine) {
+        shuiheng::test::prepareAppEngine(engine, temp_);
+        // The camera test checks the photo in the project file through the store itself.
+        engine->rootContext()->setContextProperty(QStringLiteral("storeProbe"),
+                                                  new shuiheng::test::StoreProbe(engine));
+    }
 
 private:
     QTemporaryDir temp_;

@@ -8,7 +8,9 @@ import Shuiheng.Ui
 // The test window, the reading rounds, the reading entry and the history, driven through the UI on
 // real project files: plan a window and reorder the route, enter a reading on the keypad and with a
 // hardware keyboard, give a reason for a warning, find a meter by its QR text, skip one, open the
-// history and come back.
+// history and come back; the register's photo from a file and through the camera's view (no camera
+// here: its button stays hidden, the view says so, and a picture written by the test takes the path a
+// captured one takes).
 Item {
     id: root
 
@@ -131,6 +133,121 @@ Item {
             verify(control, "control to tap");
             verify(control.enabled && control.visible, control.objectName + " enabled and visible");
             control.clicked();
+        }
+
+        // The entry of a round after the sample's readings (2026-07-01 08:00): every value saved there
+        // is a new reading (with its photo), not an edit.
+        function newRoundEntry(window) {
+            const plan = goTo(window, "window");
+            edit(plan, "planFirstDay", "2026-07-01");
+            edit(plan, "planLastDay", "2026-07-01");
+            edit(plan, "planTimes", "08:00");
+            tap(findChild(plan, "planSave"));
+            compare(window.session.rounds.count, 1);
+            return openEntry(window, 0);
+        }
+
+        // Types a value a little above the current meter's last reading and saves it with a reason.
+        function saveNextValue(page) {
+            const entry = findChild(page, "entryController");
+            const value = Math.floor(entry.current.lastValue !== undefined ? entry.current.lastValue : 0) + 1;
+            typeOnKeypad(page, String(value));
+            findChild(page, "reasonField").text = "camera test";
+            tap(findChild(page, "saveReading"));
+            verify(!entry.messageIsError, entry.message);
+        }
+
+        // A real picture in a file: the page grabbed and written as PNG (or JPEG, by the name).
+        function writePicture(item, path) {
+            let written = false;
+            item.grabToImage(result => {
+                    written = result.saveToFile(path);
+                });
+            tryVerify(() => written, 5000, "picture written to " + path);
+        }
+
+        function cameraView(page) {
+            const loader = findChild(page, "cameraLoader");
+            tryVerify(() => loader.status === Loader.Ready, 5000, "CameraCapture.qml loads (QtMultimedia installed)");
+            return loader.item;
+        }
+
+        function test_cameraHiddenWithoutAVideoInputAndAFilePhotoSaves() {
+            const session = plannedProject();
+            const window = showWindow(session, 1280, 800);
+            const page = newRoundEntry(window);
+            const view = cameraView(page);
+            if (view.hasCamera)
+                skip("this machine has a camera: the test is for one without");
+            verify(!findChild(page, "cameraButton").visible, "no camera button without a video input");
+            verify(!page.cameraReady);
+            verify(findChild(page, "photoButton").visible);
+            // A photo from a file, as the file dialog gives it (a file: URL).
+            const meter = findChild(page, "entryController").current.meterId;
+            const picture = testTempDir + "/register-file-" + Date.now() + ".png";
+            writePicture(page, picture);
+            page.photoPath = "file://" + picture;
+            compare(findChild(page, "photoButton").text, "Photo ✓");
+            saveNextValue(page);
+            compare(page.photoPath, "", "the photo went with the reading");
+            compare(storeProbe.latestPhotoSha256(session, meter), storeProbe.fileSha256(picture));
+            verify(storeProbe.fileExists(picture), "a chosen file stays where it is");
+            // Where Qt Multimedia is missing the view does not load: no camera, the entry goes on.
+            const loader = findChild(page, "cameraLoader");
+            ignoreWarning(new RegExp("NoSuchCamera"));
+            loader.source = "NoSuchCamera.qml";
+            tryCompare(loader, "status", Loader.Error);
+            verify(!page.cameraReady && !findChild(page, "cameraButton").visible);
+            verify(!page.openCamera());
+            saveNextValue(page);
+        }
+
+        function test_cameraCaptureSaysNoCamera() {
+            const session = plannedProject();
+            const window = showWindow(session, 800, 1280);
+            const page = newRoundEntry(window);
+            const view = cameraView(page);
+            if (view.hasCamera)
+                skip("this machine has a camera: the test is for one without");
+            verify(!view.visible, "closed until asked for");
+            verify(page.openCamera(), "the view opens even without a camera, and says so");
+            tryVerify(() => view.visible && findChild(page, "cameraLoader").visible);
+            const message = findChild(view, "cameraMessage");
+            verify(message.visible);
+            verify(message.text.indexOf("No camera") >= 0, message.text);
+            verify(!findChild(view, "cameraShutter").enabled, "no shutter without a camera");
+            verify(!findChild(view, "cameraUse").visible);
+            const cancel = findChild(view, "cameraCancel");
+            verify(cancel.height >= 56, "gloved button");
+            tap(cancel);
+            verify(!view.visible);
+            compare(page.photoPath, "", "nothing taken");
+        }
+
+        function test_cameraPhotoGoesToTheStore() {
+            const session = plannedProject();
+            const window = showWindow(session, 1280, 800);
+            const page = newRoundEntry(window);
+            const view = cameraView(page);
+            const meter = findChild(page, "entryController").current.meterId;
+            verify(page.openCamera());
+            const file = view.photoFile;
+            verify(file.indexOf("shuiheng-camera") >= 0 && file.indexOf(meter) >= 0, file);
+            // What ImageCapture.captureToFile leaves: a picture at that path; then its imageSaved.
+            writePicture(page, file);
+            view.showTaken(file);
+            const preview = findChild(view, "cameraPreview");
+            tryCompare(preview, "status", Image.Ready, 5000);
+            verify(preview.sourceSize.width > 0, "the picture itself is shown");
+            verify(findChild(view, "cameraRetake").visible);
+            tap(findChild(view, "cameraUse"));
+            verify(!view.visible);
+            compare(page.photoPath, file);
+            compare(findChild(page, "photoButton").text, "Photo ✓");
+            const sha = storeProbe.fileSha256(file);
+            saveNextValue(page);
+            compare(storeProbe.latestPhotoSha256(session, meter), sha);
+            verify(!storeProbe.fileExists(file), "the camera's file is removed once its bytes are in the project");
         }
 
         function test_planTheWindowAndTheRoute() {
