@@ -23,7 +23,7 @@ Pane {
     padding: 0
     Material.elevation: 0
     Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#ECEDF1"
-    implicitHeight: vertical ? 0 : 72
+    implicitHeight: vertical ? 0 : 76
 
     GridLayout {
         anchors.fill: parent
@@ -48,7 +48,7 @@ Pane {
                 // Equal shares of the bottom bar, whatever the titles' lengths.
                 Layout.preferredWidth: bar.vertical ? -1 : 1
                 Layout.fillHeight: !bar.vertical
-                Layout.preferredHeight: bar.vertical ? 60 : 72
+                Layout.preferredHeight: bar.vertical ? 60 : 76
                 enabled: index === 0 || bar.projectOpen
                 highlighted: current
                 padding: 4
@@ -90,8 +90,12 @@ Pane {
                         horizontalAlignment: bar.vertical ? Text.AlignLeft : Text.AlignHCenter
                         font.pixelSize: bar.vertical ? 17 : 13
                         font.weight: entry.current ? Font.Bold : Font.Normal
+                        // The bottom bar's cells are narrow: long titles ("Reading rounds",
+                        // "Indicators & benchmark") take two lines there rather than lose words.
+                        wrapMode: bar.vertical ? Text.NoWrap : Text.Wrap
+                        maximumLineCount: bar.vertical ? 1 : 2
+                        lineHeight: bar.vertical ? 1 : 0.9
                         elide: Text.ElideRight
-                        maximumLineCount: 1
                     }
 
                     Label {

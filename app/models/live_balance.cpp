@@ -1,6 +1,7 @@
 #include "live_balance.h"
 
 #include "layout/diagram_layout.h"
+#include "layout/label_placement.h"
 #include "layout/pinned_position.h"
 #include "model/plant.h"
 #include "project_session.h"
@@ -55,6 +56,17 @@ QString flowText(double value, double sigma) {
     return QStringLiteral("%1 ± %2").arg(value, 0, 'f', decimals).arg(sigma, 0, 'f', decimals);
 }
 
+/// The flow labels' chips as BalanceItem.qml draws them: text of 13 px, 6 px padding each side, the
+/// view drawing the chip at exactly this size. The width is core/layout's estimate (0.6 em a
+/// character): wide enough for bold digits of common sans fonts, since the spaces and the decimal
+/// point are narrow (checked against the drawn text in tst_live_pages.qml).
+constexpr double chipFontPx = 13;
+constexpr double chipHeight = 20;
+
+double chipWidth(const QString& text) {
+    return std::ceil(shuiheng::layout::estimatedTextWidth(text.toStdString(), chipFontPx) + 12);
+}
+
 constexpr double thinnest = 1.5;  ///< px at zoom 1: an unobservable or zero flow
 constexpr double thickest = 14.0; ///< the largest flow of the plant
 
@@ -93,6 +105,7 @@ void LiveBalance::refresh() {
         ++layoutGeneration_;
         setLayingOut(false);
         layoutKey_.clear();
+        layout_.reset();
         diagram_->show(shuiheng::Plant(), shuiheng::layout::DiagramLayout());
         applyFlows();
         return;
@@ -109,6 +122,7 @@ void LiveBalance::refresh() {
             return; // a newer structure is being laid out
         const Ready ready = watcher->result();
         diagram_->show(*ready.plant, *ready.layout);
+        layout_ = ready.layout;
         layoutKey_ = key;
         ++layoutCount_;
         setLayingOut(false);
@@ -169,8 +183,12 @@ void LiveBalance::applyFlows() {
     // While a new analysis is computed the last flows stay on the diagram (no flicker per reading).
     if (!analysis && session() && session()->analysing())
         return;
+    hiddenLabels_.clear();
     if (analysis) {
-        diagram_->setOverlay(overlayFor(*analysis));
+        QHash<QString, QVariantMap> overlay = overlayFor(*analysis);
+        if (layout_)
+            hiddenLabels_ = placeFlowLabels(*layout_, overlay);
+        diagram_->setOverlay(overlay);
         verdict_ = analysis->balanceRan ? analysis->live.verdict : analysis->balanceFailure;
         state_ = !analysis->balanceRan         ? QStringLiteral("none")
                  : !analysis->balanceCheckable ? QStringLiteral("unchecked")
@@ -187,6 +205,48 @@ void LiveBalance::applyFlows() {
     }
     ++updateCount_;
     emit updated();
+}
+
+QStringList LiveBalance::placeFlowLabels(const shuiheng::layout::DiagramLayout& layout,
+                                         QHash<QString, QVariantMap>& overlay) {
+    std::vector<shuiheng::layout::LabelRequest> requests;
+    requests.reserve(layout.streams.size());
+    for (const shuiheng::layout::StreamPath& stream : layout.streams) {
+        const QString id = QString::fromStdString(stream.id);
+        const auto it = overlay.find(id);
+        if (it == overlay.end())
+            continue;
+        const bool suspect = it->value(QStringLiteral("suspect")).toBool();
+        // As the chip reads: "⚠ S12  122.9 ± 2.1".
+        const QString text = (suspect ? QStringLiteral("⚠ ") : QString()) + id + QStringLiteral("  ") +
+                             it->value(QStringLiteral("text")).toString();
+        const QVariant value = it->value(QStringLiteral("value"));
+        // The suspect meters first, then the biggest flows, then the flows not known.
+        const double rank =
+            (suspect ? 1e300 : 0) + (value.isValid() && !value.isNull() ? std::abs(value.toDouble()) : -1);
+        requests.push_back({stream.id, chipWidth(text), chipHeight, rank, suspect});
+    }
+    const std::vector<shuiheng::layout::PlacedLabel> placed = shuiheng::layout::placeLabels(layout, requests);
+    std::vector<std::pair<double, QString>> hidden;
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        const shuiheng::layout::PlacedLabel& p = placed[i];
+        QVariantMap& flow = overlay[QString::fromStdString(p.stream)];
+        flow.insert(QStringLiteral("labelShown"), p.shown);
+        flow.insert(QStringLiteral("labelWidth"), requests[i].width);
+        flow.insert(QStringLiteral("labelHeight"), requests[i].height);
+        if (p.shown) {
+            flow.insert(QStringLiteral("labelX"), p.box.center().x);
+            flow.insert(QStringLiteral("labelY"), p.box.center().y);
+        } else {
+            hidden.emplace_back(requests[i].rank, QString::fromStdString(p.stream));
+        }
+    }
+    std::stable_sort(hidden.begin(), hidden.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    QStringList out;
+    for (const auto& h : hidden)
+        out << h.second;
+    return out;
 }
 
 QVariantMap LiveBalance::overlayOf(const QString& id) const {

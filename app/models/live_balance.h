@@ -15,23 +15,32 @@
 #include <QHash>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 #include <string>
+
+namespace shuiheng::layout {
+struct DiagramLayout;
+}
 
 class LiveBalance : public SessionFollower {
     Q_OBJECT
     QML_ELEMENT
 
     /// The diagram: DiagramModel rows whose `overlay` holds, for streams: value, sigma, text
-    /// ("12.4 ± 0.3"), width (px at zoom 1), status, dashed, suspect, finding (the sentence);
-    /// for nodes: leak, finding.
+    /// ("12.4 ± 0.3"), width (px at zoom 1), status, dashed, suspect, finding (the sentence), and
+    /// where its label goes (core/layout/label_placement.h): labelShown, labelX, labelY (centre),
+    /// labelWidth, labelHeight; for nodes: leak, finding.
     Q_PROPERTY(DiagramModel* diagram READ diagram CONSTANT)
     /// The balance in one plain sentence; empty while there is none.
     Q_PROPERTY(QString verdict READ verdict NOTIFY updated)
     /// "closes", "fails", "unchecked" (nothing redundant), "none" (no balance yet or it failed).
     Q_PROPERTY(QString state READ state NOTIFY updated)
+    /// The streams whose label found no free place on the diagram (biggest flows first): the view
+    /// lists them and shows a label when its flow is selected.
+    Q_PROPERTY(QStringList hiddenLabels READ hiddenLabels NOTIFY updated)
     /// Serial elimination's findings: kind, stream, meters, nodes, estimate, share, text.
     Q_PROPERTY(RecordListModel* findings READ findings CONSTANT)
     /// Which meter next: task (check, leak, reread, add), stream, meter, reason.
@@ -50,6 +59,7 @@ public:
     DiagramModel* diagram() const { return diagram_; }
     QString verdict() const { return verdict_; }
     QString state() const { return state_; }
+    QStringList hiddenLabels() const { return hiddenLabels_; }
     RecordListModel* findings() const { return findings_; }
     RecordListModel* todo() const { return todo_; }
     bool layingOut() const { return layingOut_; }
@@ -61,6 +71,10 @@ public:
 
     /// What the overlay of each stream and node is for this analysis: exposed for tests.
     static QHash<QString, QVariantMap> overlayFor(const ProjectAnalysis& analysis);
+    /// Puts each stream's label where it covers no other label and no node of `layout` (the
+    /// label fields of the overlay); returns the streams whose label found no place, biggest first.
+    static QStringList placeFlowLabels(const shuiheng::layout::DiagramLayout& layout,
+                                       QHash<QString, QVariantMap>& overlay);
 
 signals:
     void layingOutChanged();
@@ -78,8 +92,10 @@ private:
     RecordListModel* todo_;
     QString verdict_;
     QString state_ = QStringLiteral("none");
-    std::string layoutKey_;  ///< the structure the diagram shows
-    std::string pendingKey_; ///< the structure being laid out
+    QStringList hiddenLabels_;
+    std::shared_ptr<const shuiheng::layout::DiagramLayout> layout_; ///< the one the diagram shows
+    std::string layoutKey_;                                         ///< the structure the diagram shows
+    std::string pendingKey_;                                        ///< the structure being laid out
     int layoutGeneration_ = 0;
     bool layingOut_ = false;
     int updateCount_ = 0;

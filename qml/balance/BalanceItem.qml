@@ -34,7 +34,10 @@ Item {
     objectName: itemType + ":" + itemId
     x: itemType === "stream" ? 0 : itemX
     y: itemType === "stream" ? 0 : itemY
-    z: itemType === "group" ? 0 : itemType === "stream" ? 1 : 2
+    // A selected flow (its label shown even when it found no place) and a suspect one (whose label
+    // is always shown, over a node if there is no free place) draw over the nodes and the other
+    // flows, so that their labels and touch areas (48 px, taller than a label) are on top.
+    z: itemType === "group" ? 0 : itemType === "stream" ? (selected ? 3 : suspect ? 2.5 : 1) : 2
     width: itemType === "stream" ? 0 : itemWidth
     height: itemType === "stream" ? 0 : itemHeight
 
@@ -100,12 +103,18 @@ Item {
                 }
             }
 
+            // The label where the live balance placed it (free of other labels and of the nodes);
+            // one that found no place is drawn only while its flow is selected, on top.
             Rectangle {
+                readonly property bool placed: entry.overlay.labelX !== undefined
+
                 objectName: "flowChip"
-                x: entry.labelX - width / 2
-                y: entry.labelY - height / 2
-                width: chipText.implicitWidth + 12
-                height: chipText.implicitHeight + 4
+                visible: entry.overlay.labelShown !== false || entry.selected
+                z: entry.selected ? 1 : 0
+                x: (placed ? entry.overlay.labelX : entry.labelX) - width / 2
+                y: (placed ? entry.overlay.labelY : entry.labelY) - height / 2
+                width: entry.overlay.labelWidth !== undefined ? entry.overlay.labelWidth : chipText.implicitWidth + 12
+                height: entry.overlay.labelHeight !== undefined ? entry.overlay.labelHeight : chipText.implicitHeight + 4
                 radius: height / 2
                 color: entry.suspect ? entry.colours.alarmFill : entry.colours.chipFill
                 border.color: flowItem.lineColor

@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Shuiheng.Ui
 
-// Under the live diagram: what its lines and marks mean, and the zoom buttons.
+// Under the live diagram: what its lines and marks mean, the flows whose label found no place on
+// the diagram (a list; choosing one selects its flow, which shows its label), and the zoom buttons.
 Rectangle {
     id: legend
 
@@ -26,6 +27,47 @@ Rectangle {
             elide: Text.ElideRight
             font.pixelSize: 15
             color: legend.colours.text
+        }
+
+        ToolButton {
+            objectName: "hiddenLabelsButton"
+            visible: legend.view.live.hiddenLabels.length > 0
+            implicitHeight: 48
+            text: qsTr("%1 more flows").arg(legend.view.live.hiddenLabels.length)
+            onClicked: hiddenList.open()
+
+            Popup {
+                id: hiddenList
+
+                objectName: "hiddenLabelsList"
+                y: -height
+                width: 300
+                height: Math.min(420, flows.contentHeight + 16)
+                padding: 8
+
+                ListView {
+                    id: flows
+
+                    anchors.fill: parent
+                    clip: true
+                    model: legend.view.live.hiddenLabels
+                    ScrollBar.vertical: ScrollBar {
+                    }
+
+                    delegate: ItemDelegate {
+                        required property string modelData
+
+                        objectName: "hiddenLabel"
+                        width: ListView.view.width
+                        height: 48
+                        text: modelData + "  " + (legend.view.live.overlayOf(modelData).text || "")
+                        onClicked: {
+                            legend.view.showFlow(modelData);
+                            hiddenList.close();
+                        }
+                    }
+                }
+            }
         }
 
         ToolButton {

@@ -39,6 +39,16 @@ Flickable {
         contentY = 0;
     }
 
+    // Selects a flow and brings its label into view (from the list of labels that found no place).
+    function showFlow(id: string) {
+        selectedFlow = id;
+        const x = live.diagram.value(id, "labelX"), y = live.diagram.value(id, "labelY");
+        if (x === undefined || y === undefined)
+            return;
+        contentX = Math.max(0, Math.min(contentWidth - width, 12 + x * zoom - width / 2));
+        contentY = Math.max(0, Math.min(contentHeight - height, 12 + y * zoom - height / 2));
+    }
+
     function tapFlow(id: string) {
         selectedFlow = selectedFlow === id ? "" : id;
         flowTapped(id);

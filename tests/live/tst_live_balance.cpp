@@ -235,6 +235,74 @@ private slots:
         QCOMPARE(BenchmarkModel::gaugePosition(-1, 100), 0.0);
     }
 
+    // On the sample plant's live balance (dense in the middle) no two labels drawn share a pixel,
+    // none covers a node, each sits on or beside its own flow, and every label left out is listed.
+    void flowLabelsDoNotOverlapOnTheSamplePlant() {
+        const QString path = project(readAll(sampleCampaign));
+        ProjectSession session;
+        LiveBalance live;
+        live.setSession(&session);
+        QVERIFY(session.open(path));
+        QVERIFY(waitUntil(
+            [&] { return live.layoutCount() >= 1 && !live.layingOut() && live.state() != "none"; }));
+        const DiagramModel* diagram = live.diagram();
+        struct Rect {
+            QString id;
+            double x, y, w, h;
+        };
+        const auto intersect = [](const Rect& a, const Rect& b) {
+            return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+        };
+        QList<Rect> labels, nodes;
+        QStringList hidden;
+        int streams = 0;
+        for (int row = 0; row < diagram->count(); ++row) {
+            const QModelIndex i = diagram->index(row);
+            const QString id = i.data(DiagramModel::ItemIdRole).toString();
+            const QString type = i.data(DiagramModel::ItemTypeRole).toString();
+            const Rect box{id, i.data(DiagramModel::XRole).toDouble(), i.data(DiagramModel::YRole).toDouble(),
+                           i.data(DiagramModel::WidthRole).toDouble(),
+                           i.data(DiagramModel::HeightRole).toDouble()};
+            if (type == QLatin1String("node"))
+                nodes << box;
+            if (type != QLatin1String("stream"))
+                continue;
+            ++streams;
+            const QVariantMap o = i.data(DiagramModel::OverlayRole).toMap();
+            QVERIFY2(o.contains("labelShown"), qPrintable(id));
+            const double w = o.value("labelWidth").toDouble(), h = o.value("labelHeight").toDouble();
+            QVERIFY(w > 0 && h > 0);
+            if (!o.value("labelShown").toBool()) {
+                hidden << id;
+                continue;
+            }
+            const double cx = o.value("labelX").toDouble(), cy = o.value("labelY").toDouble();
+            // Next to its own flow: within one and a half times its size of the path's box.
+            const double reach = 1.5 * std::max(w, h) + 8;
+            QVERIFY2(cx >= box.x - reach && cx <= box.x + box.w + reach && cy >= box.y - reach &&
+                         cy <= box.y + box.h + reach,
+                     qPrintable(id));
+            labels << Rect{id, cx - w / 2, cy - h / 2, w, h};
+        }
+        QVERIFY(streams >= 40);
+        for (int a = 0; a < labels.size(); ++a) {
+            for (int b = a + 1; b < labels.size(); ++b)
+                QVERIFY2(!intersect(labels[a], labels[b]), qPrintable(labels[a].id + " / " + labels[b].id));
+            for (const Rect& n : nodes)
+                QVERIFY2(!intersect(labels[a], n), qPrintable(labels[a].id + " on node " + n.id));
+        }
+        QStringList listed = live.hiddenLabels();
+        QCOMPARE(listed.size(), hidden.size());
+        listed.sort();
+        hidden.sort();
+        QCOMPARE(listed, hidden);
+        // Nearly all find a place (40 of 42 when written).
+        QVERIFY2(labels.size() >= streams * 9 / 10,
+                 qPrintable(QStringLiteral("%1 of %2 shown").arg(labels.size()).arg(streams)));
+        qInfo("sample plant: %lld of %d flow labels shown, hidden: %s", static_cast<long long>(labels.size()),
+              streams, qPrintable(live.hiddenLabels().join(", ")));
+    }
+
     void quotaChosenForTheProjectIsSavedAndCompared() {
         const QString path = project(readAll(sampleCampaign));
         ProjectSession session;

@@ -137,6 +137,21 @@ Item {
             tryVerify(() => Qt.colorEqual(background.color, "#202124"));
             settings.theme = "sunlight";
             tryVerify(() => Qt.colorEqual(background.color, "#FFFFFF"));
+            // The labels' boxes the live balance placed (from an estimate of the text's width) hold
+            // the text as drawn, in the widest case: the sunlight theme's bold.
+            let checked = 0;
+            for (const id of ["S1", "S2", "S3", "S4"]) {
+                const item = findChild(page, "stream:" + id);
+                if (!item)
+                    continue;
+                const label = findChild(item, "flowLabel");
+                const chip = findChild(item, "flowChip");
+                verify(label.font.bold, "sunlight: bold");
+                verify(label.implicitWidth <= chip.width - 4, id + ": " + label.implicitWidth + " in " + chip.width);
+                verify(label.implicitHeight <= chip.height, id + ": " + label.implicitHeight + " in " + chip.height);
+                ++checked;
+            }
+            verify(checked >= 3, "flows checked: " + checked);
         }
 
         function test_benchmarkAgainstTheChosenQuota() {
