@@ -68,7 +68,7 @@ struct Renumbering;
 /// that show in the results — the numbering of reduced nodes and so of the rows and which balance
 /// of a class is dropped, the spanning trees of loop blocks and their numbering, the roots of bridge
 /// trees without the environment — are then made in the caller's order, so the results are those
-/// of the caller's network.
+/// of the caller's network. Its `given` must still be the caller's network.
 Elimination eliminate(const FlowNetwork& network, const Renumbering* order = nullptr);
 
 } // namespace shuiheng::balance

@@ -22,8 +22,9 @@ struct Renumbering {
     /// Per edge of the caller's network: its local index. And back. (32 bits: see CutTerm.)
     std::vector<std::uint32_t> localEdge, originalEdge;
     FlowNetwork network; ///< the caller's network in the local numbering
-    /// The caller's network itself (not owned): passes that must go in the caller's order read it
-    /// front to back instead of reading `network` out of order.
+    /// The caller's network itself (not owned; read only by eliminate(), while the caller's network
+    /// is there): passes that must go in the caller's order read it front to back instead of
+    /// reading `network` out of order.
     const FlowNetwork* given = nullptr;
 };
 
