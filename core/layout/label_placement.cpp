@@ -80,6 +80,10 @@ std::vector<PlacedLabel> placeLabels(const DiagramLayout& diagram, const std::ve
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return requests[a].rank > requests[b].rank; });
 
+    // The group frames' captions (drawn top left inside the frame, 13 px) stay readable too.
+    std::vector<Box> captions;
+    for (const GroupFrame& g : diagram.groups)
+        captions.push_back({g.box.x + 6, g.box.y + 2, estimatedTextWidth(g.name, 13) + 4, 18});
     std::vector<Box> taken; // the labels placed so far
     taken.reserve(requests.size());
     // `strict`: clear of the nodes and on the diagram too; otherwise clear of the labels only.
@@ -91,6 +95,9 @@ std::vector<PlacedLabel> placeLabels(const DiagramLayout& diagram, const std::ve
                 return false;
             for (const NodeBox& n : diagram.nodes)
                 if (overlap(box, n.box, options.gap))
+                    return false;
+            for (const Box& caption : captions)
+                if (overlap(box, caption, 0))
                     return false;
         }
         for (const Box& other : taken)

@@ -2,7 +2,7 @@
 // places can be worked out by hand: the biggest flow takes the middle of its path, a second label
 // on the same path finds no place on or right beside it (a label on a line blocks both sides) and
 // goes one box further out, or is hidden where that is off the diagram; a parallel
-// line's label moves along its path, nodes and the diagram's edges are kept free.
+// line's label moves along its path, nodes, group captions and the diagram's edges are kept free.
 
 #include "layout/label_placement.h"
 
@@ -105,6 +105,19 @@ private slots:
         // Too big for any place between the node and the edges.
         placed = placeLabels(d, {{"S1", 150, 20, 1}});
         QVERIFY(!placed[0].shown);
+        // A group frame's caption stays readable: the frame at (20, 40) has its caption ("GG":
+        // 2 × 0.6 em of 13 px + 4 wide, from x 26, y 42, 18 high: 26..45.6 × 42..60) where the label
+        // at ¼ would go, on the line (30..70 × 40..60) and beside it (y 54..74, 26..46): it goes to ¾.
+        GroupFrame frame;
+        frame.id = "G";
+        frame.name = "GG";
+        frame.box = {20, 40, 50, 50};
+        d.groups = {frame};
+        placed = placeLabels(d, {{"S1", 40, 20, 1}});
+        QVERIFY(placed[0].shown);
+        QCOMPARE(placed[0].box.center().x, 150.0);
+        QCOMPARE(placed[0].box.center().y, 50.0);
+        d.groups.clear();
         // A stream the layout does not hold: not shown.
         placed = placeLabels(d, {{"S9", 10, 10, 1}});
         QVERIFY(!placed[0].shown);
