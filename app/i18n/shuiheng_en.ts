@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>DiagramLegend</name>
+    <message numerus="yes">
+        <source>%n more flow(s)</source>
+        <translation><numerusform>%n more flow</numerusform><numerusform>%n more flows</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ErrorBanner</name>
     <message numerus="yes">
         <source>This plant file has %n error(s)</source>

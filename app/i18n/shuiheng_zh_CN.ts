@@ -195,6 +195,33 @@
     </message>
 </context>
 <context>
+    <name>CameraCapture</name>
+    <message>
+        <source>No camera found on this device: choose a photo from a file instead.</source>
+        <translation>此设备上没有摄像头：请改为从文件选择照片。</translation>
+    </message>
+    <message>
+        <source>The camera is not ready yet: try again in a moment.</source>
+        <translation>摄像头尚未就绪：请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Take the photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <source>Use this photo</source>
+        <translation>使用这张照片</translation>
+    </message>
+</context>
+<context>
     <name>CampaignPlanner</name>
     <message>
         <source>Water-balance test</source>
@@ -252,6 +279,10 @@
     <message>
         <source>Fit</source>
         <translation>适应窗口</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more flow(s)</source>
+        <translation><numerusform>另有 %n 条流量</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1476,6 +1507,10 @@
         <source>Meter %1 found.</source>
         <translation>已找到表 %1。</translation>
     </message>
+    <message>
+        <source>The camera cannot save its photo: the folder %1 cannot be made.</source>
+        <translation>摄像头无法保存照片：无法创建文件夹 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ReadingEntryPage</name>
@@ -1586,6 +1621,10 @@
     <message>
         <source>Skip this meter</source>
         <translation>跳过此表</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>拍照</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ Rectangle {
             objectName: "hiddenLabelsButton"
             visible: legend.view.live.hiddenLabels.length > 0
             implicitHeight: 48
-            text: qsTr("%1 more flows").arg(legend.view.live.hiddenLabels.length)
+            text: qsTr("%n more flow(s)", "", legend.view.live.hiddenLabels.length)
             onClicked: hiddenList.open()
 
             Popup {

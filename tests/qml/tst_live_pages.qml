@@ -154,6 +154,33 @@ Item {
             verify(checked >= 3, "flows checked: " + checked);
         }
 
+        // The sample plant's labels that find no place on the diagram are listed under it; choosing
+        // one selects its flow, which then draws its label.
+        function test_labelsWithoutAPlaceAreListed() {
+            const session = project(dataDir + "/plants/sample-campaign.json");
+            const w = showWindow(session, 1280, 800);
+            const page = goTo(w, "balance");
+            tryVerify(() => page.live.layoutCount > 0 && !page.live.layingOut && page.live.state !== "none", 20000);
+            const hidden = page.live.hiddenLabels;
+            verify(hidden.length > 0, "the dense sample plant leaves some labels out");
+            const button = findChild(page, "hiddenLabelsButton");
+            verify(button.visible);
+            verify(button.text.indexOf(String(hidden.length)) >= 0, button.text);
+            const first = findChild(page, "stream:" + hidden[0]);
+            tryVerify(() => findChild(first, "flowChip") !== null);
+            verify(!findChild(first, "flowChip").visible, hidden[0] + "'s label is not drawn");
+            button.clicked();
+            const list = findChild(page, "hiddenLabelsList");
+            tryVerify(() => list.opened);
+            const row = findChild(list.contentItem, "hiddenLabel");
+            verify(row, "a listed flow");
+            verify(row.text.indexOf(hidden[0]) === 0 && row.text.indexOf("±") > 0, row.text);
+            row.clicked();
+            tryVerify(() => !list.visible);
+            compare(page.diagramView.selectedFlow, hidden[0]);
+            verify(findChild(first, "flowChip").visible, "selected: its label drawn");
+        }
+
         function test_benchmarkAgainstTheChosenQuota() {
             const session = project(dataDir + "/plants/sample-campaign.json");
             const w = showWindow(session, 1280, 800);
