@@ -6,6 +6,8 @@
 #include "indicators/plant_indicators.h"
 #include "project_session.h"
 #include "qt_text.h"
+#include "report/core_messages.h"
+#include "text/message_codes.h"
 
 #include <QDate>
 #include <QFutureWatcher>
@@ -22,6 +24,20 @@ constexpr std::string_view leaderRuleSet = "leader-2020-national";
 
 QString verdictText(bm::Verdict verdict) {
     return toQString(bm::toString(verdict));
+}
+
+/// Core's message in the page's language (the English beside it when it has no code).
+QString say(const shuiheng::text::Message& message, const std::string& english, const std::string& lang) {
+    return toQString(shuiheng::report::sayMessage(message, english, lang));
+}
+
+/// The i-th of parallel lists of messages and their English.
+QStringList sayAll(const std::vector<shuiheng::text::Message>& messages,
+                   const std::vector<std::string>& english, const std::string& lang) {
+    QStringList out;
+    for (std::size_t k = 0; k < english.size(); ++k)
+        out << say(k < messages.size() ? messages[k] : shuiheng::text::Message(), english[k], lang);
+    return out;
 }
 
 QVariant optional(const std::optional<double>& v) {
@@ -60,7 +76,8 @@ QVariantList choicesOf(const bm::QuotaLibrary& library) {
 
 Computed compute(std::shared_ptr<const shuiheng::indicators::IndicatorReport> report,
                  std::shared_ptr<const bm::QuotaLibrary> library,
-                 std::shared_ptr<const bm::RuleSetLibrary> rules, const QString& enterprise) {
+                 std::shared_ptr<const bm::RuleSetLibrary> rules, const QString& enterprise,
+                 const std::string& lang) {
     Computed out;
     const QString data = shippedDataDir();
     if (!library)
@@ -80,14 +97,13 @@ Computed compute(std::shared_ptr<const shuiheng::indicators::IndicatorReport> re
     out.industry = toQString(report->benchmark.industry);
     const bm::BenchmarkReport result = bm::benchmark(*report, *library);
     for (const bm::Comparison& c : result.quotas)
-        out.quotas.append(BenchmarkModel::gaugeRow(c));
+        out.quotas.append(BenchmarkModel::gaugeRow(c, lang));
     for (const bm::Comparison& c : result.thresholds)
-        out.thresholds.append(BenchmarkModel::gaugeRow(c));
+        out.thresholds.append(BenchmarkModel::gaugeRow(c, lang));
     out.waterSaving = !result.waterSavingEnterprise   ? QStringLiteral("unknown")
                       : *result.waterSavingEnterprise ? QStringLiteral("pass")
                                                       : QStringLiteral("fail");
-    for (const std::string& n : result.notes)
-        out.notes << toQString(n);
+    out.notes << sayAll(result.noteMessages, result.notes, lang);
     if (const bm::RuleSet* set = rules->find(leaderRuleSet)) {
         // The project's balance is last year's indicators of the enterprise tested.
         bm::Enterprise e = bm::enterpriseOf(*report, QDate::currentDate().year() - 1);
@@ -97,14 +113,14 @@ Computed compute(std::shared_ptr<const shuiheng::indicators::IndicatorReport> re
         out.leaderTitle = toQString(r.title);
         out.leaderVerdict = verdictText(r.verdict);
         for (const bm::RuleResult& rule : r.rules) {
-            QStringList missing;
-            for (const std::string& m : rule.missing)
-                missing << toQString(m);
+            const QStringList missing = sayAll(rule.missingMessages, rule.missing, lang);
+            const QString joiner = toQString(
+                *shuiheng::report::messageCatalogue(lang).pattern(shuiheng::text::code::joinSemicolon.id));
             out.leaderRules.append({{QStringLiteral("id"), toQString(rule.id)},
                                     {QStringLiteral("title"), toQString(rule.title)},
                                     {QStringLiteral("verdict"), verdictText(rule.verdict)},
-                                    {QStringLiteral("reason"), toQString(rule.reason)},
-                                    {QStringLiteral("missing"), missing.join(QStringLiteral("; "))}});
+                                    {QStringLiteral("reason"), say(rule.reasonMessage, rule.reason, lang)},
+                                    {QStringLiteral("missing"), missing.join(joiner)}});
         }
     }
     return out;
@@ -116,11 +132,11 @@ BenchmarkModel::BenchmarkModel(QObject* parent)
     : SessionFollower(parent)
     , quotas_(new RecordListModel({"title", "table", "row", "indicator", "value", "sigma", "unit", "better",
                                    "levels", "position", "spread", "scaleEnd", "grade", "gradeName", "reason",
-                                   "source", "verification"},
+                                   "source", "verification", "notes"},
                                   this))
     , thresholds_(new RecordListModel({"title", "table", "row", "indicator", "value", "sigma", "unit",
                                        "better", "levels", "position", "spread", "scaleEnd", "grade",
-                                       "gradeName", "reason", "source", "verification"},
+                                       "gradeName", "reason", "source", "verification", "notes"},
                                       this))
     , leaderRules_(new RecordListModel({"id", "title", "verdict", "reason", "missing"}, this)) {}
 
@@ -139,6 +155,7 @@ void BenchmarkModel::refresh() {
         return; // the next analysis is on its way: keep showing the last
     auto report = analysis ? analysis->indicatorReport : nullptr;
     const QString enterprise = session() ? session()->enterprise() : QString();
+    const std::string lang = shuiheng::report::messageLanguage(); // the UI's (Translations::use)
     const int generation = ++generation_;
     auto* watcher = new QFutureWatcher<Computed>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
@@ -162,8 +179,8 @@ void BenchmarkModel::refresh() {
         ++updateCount_;
         emit updated();
     });
-    watcher->setFuture(QtConcurrent::run([report, library = library_, rules = rules_, enterprise] {
-        return compute(report, library, rules, enterprise);
+    watcher->setFuture(QtConcurrent::run([report, library = library_, rules = rules_, enterprise, lang] {
+        return compute(report, library, rules, enterprise, lang);
     }));
     setBusy(true);
 }
@@ -198,7 +215,7 @@ double BenchmarkModel::gaugeEnd(const std::optional<double>& value, const std::o
     return largest > 0 ? 1.25 * largest : 1;
 }
 
-QVariantMap BenchmarkModel::gaugeRow(const bm::Comparison& c) {
+QVariantMap BenchmarkModel::gaugeRow(const bm::Comparison& c, const std::string& lang) {
     std::vector<double> limits;
     for (const bm::LevelResult& l : c.levels)
         limits.push_back(l.limit);
@@ -230,8 +247,11 @@ QVariantMap BenchmarkModel::gaugeRow(const bm::Comparison& c) {
             {QStringLiteral("scaleEnd"), end},
             {QStringLiteral("grade"), c.grade ? toQString(*c.grade) : QString()},
             {QStringLiteral("gradeName"), gradeName},
-            {QStringLiteral("reason"), toQString(c.reason)},
+            {QStringLiteral("reason"), say(c.reasonMessage, c.reason, lang)},
+            {QStringLiteral("notes"), sayAll(c.noteMessages, c.notes, lang)},
             {QStringLiteral("source"),
              toQString(c.source.document + (c.source.edition.empty() ? "" : "-" + c.source.edition))},
-            {QStringLiteral("verification"), toQString(c.verification)}};
+            // The shipped tables' verification notes are terms of the catalogue; a bureau's own text stays.
+            {QStringLiteral("verification"),
+             toQString(shuiheng::report::messageCatalogue(lang).term(c.verification))}};
 }

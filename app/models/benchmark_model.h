@@ -16,6 +16,7 @@
 #include <QtQml/qqmlregistration.h>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace shuiheng::benchmarking {
@@ -37,7 +38,8 @@ class BenchmarkModel : public SessionFollower {
     /// Quota comparisons, one gauge each: title, table, row, indicator, value, sigma, unit, better
     /// ("lower"/"higher"), levels [{key, name, limit, met, probability, position}], position (of the
     /// value, 0–1 along the gauge), spread (±σ in the same scale), scaleEnd (the gauge's far end,
-    /// in the unit), grade (level key), gradeName, reason, source, verification.
+    /// in the unit), grade (level key), gradeName, reason, source, verification, notes (adjustments,
+    /// conversion, boundary: a list). Reasons and notes are in the UI's language (docs/messages.md).
     Q_PROPERTY(RecordListModel* quotas READ quotas CONSTANT)
     /// The water-saving-enterprise thresholds, the same shape.
     Q_PROPERTY(RecordListModel* thresholds READ thresholds CONSTANT)
@@ -46,7 +48,8 @@ class BenchmarkModel : public SessionFollower {
     /// The leader criteria checked (the national set): its title and verdict (pass/fail/unknown).
     Q_PROPERTY(QString leaderTitle READ leaderTitle NOTIFY updated)
     Q_PROPERTY(QString leaderVerdict READ leaderVerdict NOTIFY updated)
-    /// Its rules: id, title, verdict (pass, fail, unknown), reason, missing (what would decide it).
+    /// Its rules: id, title, verdict (pass, fail, unknown), reason, missing (what would decide it,
+    /// joined by "; " or "；"), in the UI's language.
     Q_PROPERTY(RecordListModel* leaderRules READ leaderRules CONSTANT)
     /// How rows were chosen, ambiguities, library problems.
     Q_PROPERTY(QStringList notes READ notes NOTIFY updated)
@@ -82,8 +85,9 @@ public:
     /// levels' limits and the value + 2σ, so that every level and the value's spread fit.
     static double gaugeEnd(const std::optional<double>& value, const std::optional<double>& sigma,
                            const std::vector<double>& limits, const QString& unit);
-    /// A comparison as a gauge row (the fields of `quotas`).
-    static QVariantMap gaugeRow(const shuiheng::benchmarking::Comparison& comparison);
+    /// A comparison as a gauge row (the fields of `quotas`), its words in `lang` ("zh", "en").
+    static QVariantMap gaugeRow(const shuiheng::benchmarking::Comparison& comparison,
+                                const std::string& lang);
 
 signals:
     void busyChanged();

@@ -5,6 +5,7 @@
 #include "indicators/plant_indicators.h"
 #include "model/plant_graph.h"
 #include "qt_text.h"
+#include "report/core_messages.h"
 
 #include <QCoreApplication>
 #include <cmath>
@@ -153,6 +154,7 @@ void analyseIndicators(const shuiheng::Plant& measured, ProjectAnalysis& out) {
         return;
     }
     out.indicatorReport = std::make_shared<const shuiheng::indicators::IndicatorReport>(report);
+    const std::string language = shuiheng::report::messageLanguage(); // as the step texts' tr()
     for (const auto& indicator : report.indicators) {
         if (indicator.scope != shuiheng::indicators::siteScope)
             continue;
@@ -162,7 +164,8 @@ void analyseIndicators(const shuiheng::Plant& measured, ProjectAnalysis& out) {
             {QStringLiteral("value"), optionalNumber(indicator.value)},
             {QStringLiteral("sigma"), optionalNumber(indicator.sigma)},
             {QStringLiteral("unit"), toQString(indicator.unit)},
-            {QStringLiteral("reason"), toQString(indicator.reason)},
+            {QStringLiteral("reason"),
+             toQString(shuiheng::report::sayMessage(indicator.reasonMessage, indicator.reason, language))},
             {QStringLiteral("formula"), toQString(indicator.formula)},
         });
     }

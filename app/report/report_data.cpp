@@ -172,10 +172,11 @@ Json balanceTables(const ReportSource& source, const ReportResults& results, con
                                                                                       {"discharge", "Vd"},
                                                                                       {"leakage", "Vl"}}) {
         const indicators::Indicator* i = report.find(key);
-        site.push_back({{"name", word(words, "indicators", key)},
-                        {"symbol", symbol},
-                        {"value", i ? formatIndicator(*i) : "—"},
-                        {"reason", i && !i->reason.empty() ? coreMessage(words, i->reason) : ""}});
+        site.push_back(
+            {{"name", word(words, "indicators", key)},
+             {"symbol", symbol},
+             {"value", i ? formatIndicator(*i) : "—"},
+             {"reason", i && !i->reason.empty() ? coreMessage(words, i->reasonMessage, i->reason) : ""}});
     }
     j["site"] = site;
     // One table per level (2, 3, ...): every group and unit of that level with its indicators.
@@ -316,7 +317,7 @@ Json indicatorRows(const ReportResults& results, const Json& words) {
                         {"name", word(words, "indicators", i.key)},
                         {"value", formatIndicator(i)},
                         {"unit", isRate(i) || i.unit == "1" ? "" : prettyUnit(i.unit)},
-                        {"note", !i.reason.empty()                   ? coreMessage(words, i.reason)
+                        {"note", !i.reason.empty() ? coreMessage(words, i.reasonMessage, i.reason)
                                  : words["formulas"].contains(i.key) ? word(words, "formulas", i.key)
                                                                      : i.formula}});
     }
@@ -351,7 +352,7 @@ Json comparisons(const std::vector<benchmarking::Comparison>& list, const Json& 
              {"unit", rate ? "" : prettyUnit(c.unit)},
              {"levels", levels},
              {"grade", c.grade ? *c.grade : word(words, "benchmark", "noGrade")},
-             {"reason", coreMessage(words, c.reason)},
+             {"reason", coreMessage(words, c.reasonMessage, c.reason)},
              {"source", source},
              {"verification", c.verification}});
     }
@@ -446,8 +447,11 @@ Json reportData(const ReportSource& source, const ReportResults& results, const 
                                                                        : word(words, "benchmark", "wsNo"))
                            : word(words, "benchmark", "wsUnknown");
     Json notes = Json::array();
-    for (const std::string& note : results.benchmark.notes)
-        notes.push_back(coreMessage(words, note));
+    for (std::size_t k = 0; k < results.benchmark.notes.size(); ++k)
+        notes.push_back(coreMessage(
+            words,
+            k < results.benchmark.noteMessages.size() ? results.benchmark.noteMessages[k] : text::Message(),
+            results.benchmark.notes[k]));
     j["benchmarkNotes"] = notes;
     j["savings"] = savings(source, results, words);
     j["readings"] = readings(source.plant);

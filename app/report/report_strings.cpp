@@ -1,7 +1,8 @@
 #include "report/report_strings.h"
 
+#include "report/core_messages.h"
+
 #include <QFile>
-#include <QRegularExpression>
 #include <QString>
 
 namespace shuiheng::report {
@@ -49,21 +50,11 @@ std::string word(const nlohmann::json& words, const std::string& group, const st
     return w != g->end() && w->is_string() ? w->get<std::string>() : key;
 }
 
-std::string coreMessage(const nlohmann::json& words, const std::string& text) {
-    const auto messages = words.find("messages");
-    if (text.empty() || messages == words.end() || !messages->is_array())
-        return text;
-    const QString message = QString::fromStdString(text);
-    for (const auto& pair : *messages) {
-        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string())
-            continue;
-        const QRegularExpression pattern(QString::fromStdString(pair[0].get<std::string>()));
-        if (pattern.match(message).hasMatch())
-            return QString(message)
-                .replace(pattern, QString::fromStdString(pair[1].get<std::string>()))
-                .toStdString();
-    }
-    return text;
+std::string coreMessage(const nlohmann::json& words, const text::Message& message,
+                        const std::string& english) {
+    const auto lang = words.find("lang");
+    return sayMessage(message, english,
+                      lang != words.end() && lang->is_string() ? lang->get<std::string>() : "en");
 }
 
 } // namespace shuiheng::report

@@ -3,6 +3,8 @@
 // templates/report.<lang>.json (every heading, column and sentence in one language). Built into the
 // library as Qt resources; a directory given instead (a bureau's own templates) is read from disk.
 
+#include "text/message.h"
+
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -24,9 +26,9 @@ std::optional<ReportTexts> loadReportTexts(const std::string& lang, const std::s
 std::string word(const nlohmann::json& words, const std::string& group, const std::string& key);
 
 /// A sentence of core's (a reason an indicator has no value, a benchmarking note) in the report's
-/// language: words["messages"] lists [pattern, replacement] pairs (regular expressions, \\1 the
-/// first group), the first that matches wins; the English words have none, and a sentence no pattern
-/// knows stays as core wrote it.
-std::string coreMessage(const nlohmann::json& words, const std::string& text);
+/// language (words["lang"]) through the message catalogue (docs/messages.md); `english`, core's
+/// rendering, when the message is empty.
+std::string coreMessage(const nlohmann::json& words, const text::Message& message,
+                        const std::string& english);
 
 } // namespace shuiheng::report

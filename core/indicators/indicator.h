@@ -5,6 +5,7 @@
 // that entered it. Plain structs; computeIndicators (plant_indicators.h) fills them.
 
 #include "balance/reconciliation.h"
+#include "text/message.h"
 #include "validation/diagnostic.h"
 
 #include <optional>
@@ -26,6 +27,10 @@ struct Indicator {
     std::string formula;              ///< how it is made, in words: "reused / totalUse"
     std::vector<std::string> streams; ///< ids of the streams that entered it, in file order
     std::vector<std::string> notes;   ///< anything a reader should know: the boundary, a share used
+    /// `reason` and `notes` as messages (docs/messages.md); empty when read from a document
+    /// that only holds the English (then text::orVerbatim).
+    text::Message reasonMessage;
+    std::vector<text::Message> noteMessages;
 };
 
 /// Which units count for the quota (the GB/T 18916 boundary): the plant file says which do not

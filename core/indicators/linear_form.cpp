@@ -1,5 +1,7 @@
 #include "indicators/linear_form.h"
 
+#include "text/message_codes.h"
+
 #include <cmath>
 
 namespace shuiheng::indicators::detail {
@@ -51,7 +53,7 @@ Form operator*(Form a, double factor) {
     return a *= factor;
 }
 
-Form ratio(const Form& a, const Form& b, const std::string& denominator) {
+Form ratio(const Form& a, const Form& b, const text::Code& denominator) {
     Form r;
     r.streams = a.streams;
     r.streams.insert(b.streams.begin(), b.streams.end());
@@ -59,7 +61,8 @@ Form ratio(const Form& a, const Form& b, const std::string& denominator) {
     if (!r.undefined.empty())
         return r;
     if (b.value == 0 || !std::isfinite(b.value)) {
-        r.undefined = denominator + " is 0";
+        r.undefined =
+            text::Message(text::code::isZero, {text::nested("quantity", text::Message(denominator))});
         return r;
     }
     r.value = a.value / b.value;

@@ -8,6 +8,8 @@
 #include "indicators/used_share.h"
 #include "model/plant_graph.h"
 #include "model/units.h"
+#include "text/catalogue.h"
+#include "text/message_codes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,6 +21,23 @@ namespace shuiheng::indicators {
 namespace {
 
 using detail::Form;
+using text::Message;
+namespace code = text::code;
+
+/// Notes as messages; their English goes beside them (Indicator::notes and noteMessages).
+struct Notes {
+    std::vector<Message> messages;
+
+    Notes() = default;
+    Notes(std::initializer_list<Message> list)
+        : messages(list) {}
+    std::vector<std::string> english() const {
+        std::vector<std::string> out;
+        for (const Message& m : messages)
+            out.push_back(text::english(m));
+        return out;
+    }
+};
 
 /// The flows of one scope (the site, a group, a unit, or a set of units of one category).
 struct ScopeFlows {
@@ -27,7 +46,7 @@ struct ScopeFlows {
     Form makeUp;      ///< non-recycle inflows from outside the scope
     Form evaporation; ///< outflows to consumption nodes not marked as drift
     std::vector<std::pair<NodeIndex, Form>> treatmentWeights; ///< treated water into water-using units
-    std::vector<std::string> notes;
+    Notes notes;
 
     Form reused() const { return circulating + cascade; }
     Form totalUse() const { return intake + reused(); }
@@ -75,12 +94,12 @@ private:
     std::vector<NodeIndex> allUnits() const;
 
     void emit(const std::string& key, const std::string& scope, const Form& form, const std::string& unit,
-              const std::string& formula, std::vector<std::string> notes = {});
+              const std::string& formula, Notes notes = {});
     void emitScope(const std::string& scope, const std::vector<NodeIndex>& units, bool site);
     void emitSiteExtras(const std::vector<NodeIndex>& units, const ScopeFlows& site);
     void emitMeterCoverage();
     void closure();
-    std::string unobservableReason(const std::set<std::size_t>& streams) const;
+    Message unobservableReason(const std::set<std::size_t>& streams) const;
     std::vector<std::string> ids(const std::set<std::size_t>& streams) const;
 };
 
@@ -163,8 +182,9 @@ ScopeFlows Computation::flows(const std::vector<NodeIndex>& units) {
         f.treatmentWeights.push_back({t, Form::sum(edges, x_)});
     f.cascade = Form::sum(direct, x_) + shares_.weighted(f.treatmentWeights);
     for (const auto& [t, edges] : fromTreatment)
-        f.notes.push_back(fmt::format("treatment unit {} passes on the used share {:.4g} of its inflow",
-                                      node(t).id, shares_.share(t)));
+        f.notes.messages.push_back(
+            Message(code::treatmentShare,
+                    {text::verbatim("unit", node(t).id), text::number("share", shares_.share(t), ".4g")}));
     return f;
 }
 
@@ -175,7 +195,7 @@ std::vector<std::string> Computation::ids(const std::set<std::size_t>& streams) 
     return out;
 }
 
-std::string Computation::unobservableReason(const std::set<std::size_t>& streams) const {
+Message Computation::unobservableReason(const std::set<std::size_t>& streams) const {
     const auto& r = cov_.result();
     std::vector<std::string> unknown;
     std::set<std::size_t> toMeasure;
@@ -187,35 +207,35 @@ std::string Computation::unobservableReason(const std::set<std::size_t>& streams
         }
     if (unknown.empty())
         return {};
-    std::string text = fmt::format("needs the unobservable stream(s) {}", fmt::join(unknown, ", "));
-    if (!toMeasure.empty()) {
-        std::vector<std::string> m;
-        for (std::size_t c : toMeasure) {
-            if (m.size() == 6) {
-                m.push_back("…");
-                break;
-            }
-            m.push_back(plant_.streams[c].id);
+    if (toMeasure.empty())
+        return Message(code::unobservable, {text::idList("streams", unknown)});
+    std::vector<std::string> m;
+    for (std::size_t c : toMeasure) {
+        if (m.size() == 6) {
+            m.push_back("…");
+            break;
         }
-        text += fmt::format("; measure {} to determine them", fmt::join(m, ", "));
+        m.push_back(plant_.streams[c].id);
     }
-    return text;
+    return Message(code::unobservableMeasure, {text::idList("streams", unknown), text::idList("measure", m)});
 }
 
 void Computation::emit(const std::string& key, const std::string& scope, const Form& form,
-                       const std::string& unit, const std::string& formula, std::vector<std::string> notes) {
+                       const std::string& unit, const std::string& formula, Notes notes) {
     Indicator ind;
     ind.key = key;
     ind.scope = scope;
     ind.unit = unit;
     ind.formula = formula;
     ind.streams = ids(form.streams);
-    ind.notes = std::move(notes);
-    ind.reason = unobservableReason(form.streams);
-    if (ind.reason.empty() && !form.undefined.empty())
-        ind.reason = form.undefined;
-    if (ind.reason.empty() && !cov_.failure().empty())
-        ind.reason = "the balance could not be computed: " + cov_.failure();
+    ind.notes = notes.english();
+    ind.noteMessages = std::move(notes.messages);
+    ind.reasonMessage = unobservableReason(form.streams);
+    if (ind.reasonMessage.empty() && !form.undefined.empty())
+        ind.reasonMessage = form.undefined;
+    if (ind.reasonMessage.empty() && !cov_.failure().empty())
+        ind.reasonMessage = Message(code::balanceFailed, {text::verbatim("failure", cov_.failure())});
+    ind.reason = text::english(ind.reasonMessage);
     if (ind.reason.empty() && std::isfinite(form.value)) {
         ind.value = form.value;
         if (options_.uncertainty) {
@@ -245,22 +265,22 @@ void Computation::emitScope(const std::string& scope, const std::vector<NodeInde
     emit("consumption", scope, f.consumption, q, "Σ streams into consumption nodes" + where);
     emit("discharge", scope, f.discharge, q, "Σ streams into discharge nodes" + where);
     emit("leakage", scope, f.leakage, q, "Σ streams into loss nodes" + where);
-    emit("reuseRate", scope, detail::ratio(f.reused(), f.totalUse(), "totalUse"), "1", "reused / totalUse",
-         f.notes);
+    emit("reuseRate", scope, detail::ratio(f.reused(), f.totalUse(), code::totalUse), "1",
+         "reused / totalUse", f.notes);
     if (site) {
-        emit("dischargeRate", scope, detail::ratio(f.discharge, f.intake, "intake"), "1",
+        emit("dischargeRate", scope, detail::ratio(f.discharge, f.intake, code::intake), "1",
              "discharge / intake");
-        emit("leakageRate", scope, detail::ratio(f.leakage, f.intake, "intake"), "1", "leakage / intake");
+        emit("leakageRate", scope, detail::ratio(f.leakage, f.intake, code::intake), "1", "leakage / intake");
     }
     if (site || !f.intake.streams.empty())
-        emit("nonConventionalShare", scope, detail::ratio(f.nonConventional, f.intake, "intake"), "1",
+        emit("nonConventionalShare", scope, detail::ratio(f.nonConventional, f.intake, code::intake), "1",
              "intake from reclaimed, rain, mine and brackish sources / intake");
     const auto cooling = withCategory(units, "cooling");
     if (site || !cooling.empty()) {
         const ScopeFlows c = flows(cooling);
-        Form rate = detail::ratio(c.circulating, c.allIn, "the inflow of the cooling units");
+        Form rate = detail::ratio(c.circulating, c.allIn, code::coolingInflow);
         if (cooling.empty())
-            rate.undefined = "no unit of category cooling";
+            rate.undefined = Message(code::noUnitOfCategory, {text::term("category", "cooling")});
         emit("coolingCirculationRate", scope, rate, "1",
              "recycle flow into units of category cooling / (that + every other inflow of those units)");
     }
@@ -269,7 +289,7 @@ void Computation::emitScope(const std::string& scope, const std::vector<NodeInde
     else if (!cooling.empty()) {
         const ScopeFlows c = flows(cooling);
         emit("concentrationRatio", scope,
-             detail::ratio(c.makeUp, c.makeUp - c.evaporation, "make-up − evaporation"), "1",
+             detail::ratio(c.makeUp, c.makeUp - c.evaporation, code::makeUpMinusEvaporation), "1",
              "make-up / (make-up − evaporation) of the cooling units");
     }
 }
@@ -284,25 +304,27 @@ void Computation::emitSiteExtras(const std::vector<NodeIndex>& units, const Scop
         if (ext_.inQuotaBoundary[u])
             inside.push_back(u);
     const ScopeFlows quota = flows(inside);
-    std::vector<std::string> boundaryNotes;
-    if (report_.boundary.excluded.empty())
-        boundaryNotes.push_back("quota boundary: every unit");
-    else
-        boundaryNotes.push_back(
-            fmt::format("quota boundary excludes {}", fmt::join(report_.boundary.excluded, ", ")));
+    const Message boundary =
+        report_.boundary.excluded.empty()
+            ? Message(code::boundaryEveryUnit)
+            : Message(code::boundaryExcludes, {text::idList("units", report_.boundary.excluded)});
+    const Notes boundaryNotes{boundary};
 
     if (const auto& p = plant_.production) {
         const double hours = *periodInHours(p->per);
         const double factor = perHour * hours / p->quantity;
         const std::string unit = perProductUnit(p->unit);
-        std::vector<std::string> notes{fmt::format("production {:g} {} per {}{}", p->quantity, p->unit,
-                                                   p->per, ext_.product.empty() ? "" : " of " + ext_.product),
-                                       "site intake: every unit, whatever the quota boundary"};
+        std::vector<text::Arg> amount{text::number("quantity", p->quantity), text::verbatim("unit", p->unit),
+                                      text::term("period", p->per)};
+        if (!ext_.product.empty())
+            amount.push_back(text::verbatim("product", ext_.product));
+        Notes notes{Message(ext_.product.empty() ? code::production : code::productionOf, std::move(amount)),
+                    Message(code::siteIntakeEveryUnit)};
         emit("unitProductIntake", scope, site.intake * factor, unit,
              fmt::format("intake × {:g} h / production", hours), notes);
         emit("quotaIntake", scope, quota.intake, plant_.flowUnit,
              "Σ streams from sources into units inside the quota boundary", boundaryNotes);
-        notes.back() = boundaryNotes.front();
+        notes.messages.back() = boundary;
         emit("quotaUnitProductIntake", scope, quota.intake * factor, unit,
              fmt::format("quotaIntake × {:g} h / production", hours), notes);
     } else {
@@ -312,20 +334,20 @@ void Computation::emitSiteExtras(const std::vector<NodeIndex>& units, const Scop
 
     if (const auto direct = withCategory(units, "direct-cooling"); !direct.empty()) {
         const ScopeFlows c = flows(direct);
-        emit("directCoolingCirculationRate", scope, detail::ratio(c.circulating, c.allIn, "their inflow"),
+        emit("directCoolingCirculationRate", scope, detail::ratio(c.circulating, c.allIn, code::theirInflow),
              "1", "recycle flow into units of category direct-cooling / every inflow of those units");
     }
     if (const auto cooling = withCategory(units, "cooling"); !cooling.empty()) {
         const ScopeFlows c = flows(cooling);
         emit("concentrationRatio", scope,
-             detail::ratio(c.makeUp, c.makeUp - c.evaporation, "make-up − evaporation"), "1",
+             detail::ratio(c.makeUp, c.makeUp - c.evaporation, code::makeUpMinusEvaporation), "1",
              "make-up / (make-up − evaporation) of the cooling units (evaporation: their streams into "
              "consumption nodes not marked \"medium\": \"drift\")");
     }
     if (const auto process = withCategory(units, "process"); !process.empty()) {
         const ScopeFlows c = flows(process);
-        emit("processWaterReuseRate", scope, detail::ratio(c.reused(), c.totalUse(), "their total use"), "1",
-             "reused / totalUse of the units of category process", c.notes);
+        emit("processWaterReuseRate", scope, detail::ratio(c.reused(), c.totalUse(), code::theirTotalUse),
+             "1", "reused / totalUse of the units of category process", c.notes);
     }
     bool hasTreatment = false;
     std::vector<std::size_t> treatedReuse;
@@ -339,7 +361,7 @@ void Computation::emitSiteExtras(const std::vector<NodeIndex>& units, const Scop
     if (hasTreatment) {
         const Form vw = Form::sum(treatedReuse, x_);
         emit("wastewaterReuseRate", scope,
-             detail::ratio(vw, vw + site.discharge, "treated reuse + discharge"), "1",
+             detail::ratio(vw, vw + site.discharge, code::treatedReusePlusDischarge), "1",
              "treatment units' outflow to water-using units / (that + discharge)");
     }
     std::vector<std::size_t> steam, condensate;
@@ -351,7 +373,7 @@ void Computation::emitSiteExtras(const std::vector<NodeIndex>& units, const Scop
     }
     if (!steam.empty())
         emit("condensateRecovery", scope,
-             detail::ratio(Form::sum(condensate, x_), Form::sum(steam, x_), "the steam flow"), "1",
+             detail::ratio(Form::sum(condensate, x_), Form::sum(steam, x_), code::steamFlow), "1",
              "Σ streams marked condensate / Σ streams marked steam");
 
     const auto domestic = withCategory(units, "domestic");
@@ -362,9 +384,9 @@ void Computation::emitSiteExtras(const std::vector<NodeIndex>& units, const Scop
                 if (graph_.typeOf(e) != StreamType::Recycle)
                     use += Form::sum({e}, x_);
         if (domestic.empty())
-            use.undefined = "no unit of category domestic";
+            use.undefined = Message(code::noUnitOfCategory, {text::term("category", "domestic")});
         else if (!ext_.staff)
-            use.undefined = "needs the staff count (production field \"staff\")";
+            use.undefined = Message(code::needsStaff);
         else
             use *= perHour * 24.0 * 1000.0 / *ext_.staff;
         emit("perCapitaDomestic", scope, use, "L/(person·d)",
@@ -416,13 +438,15 @@ void Computation::emitMeterCoverage() {
         const Form m = Form::sum(measured[level], x_);
         Form total = Form::sum(edges, x_);
         emit(fmt::format("meterCoverageLevel{}", level), std::string(siteScope),
-             detail::ratio(m, total, "the water entering them"), "1",
+             detail::ratio(m, total, code::waterEnteringThem), "1",
              level == 1
                  ? "measured intake / intake"
                  : fmt::format("measured / all water entering the level-{} groups and units from outside "
                                "them (circulation left out)",
                                level),
-             {fmt::format("{} of {} streams measured", measured[level].size(), edges.size())});
+             {Message(code::streamsMeasured,
+                      {text::number("measured", static_cast<double>(measured[level].size())),
+                       text::number("total", static_cast<double>(edges.size()))})});
     }
 }
 

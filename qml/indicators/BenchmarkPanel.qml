@@ -7,7 +7,8 @@ import Shuiheng.Ui
 
 // The benchmark: which quota applies (the project's industry and product, saved in the project),
 // the quota gauges (GB/T 18916 levels), the water-saving-enterprise thresholds, and the
-// water-efficiency leader checklist with what is missing to decide.
+// water-efficiency leader checklist with what is missing to decide. Core's reasons and missing
+// inputs arrive in the UI's language from the model (docs/messages.md).
 Flickable {
     id: panel
 
@@ -22,41 +23,6 @@ Flickable {
             return "✗ " + qsTr("Fail");
         }
         return "? " + qsTr("Unknown");
-    }
-
-    // The facts the leader rule sets ask for (data/rules), in words.
-    function factName(key: string): string {
-        switch (key) {
-        case "abstractionPermit":
-            return qsTr("abstraction permit");
-        case "overPlanAbstraction":
-            return qsTr("abstraction over plan");
-        case "majorAccident":
-            return qsTr("major safety or environmental accident");
-        case "independentLegalEntity":
-            return qsTr("independent legal entity");
-        case "industryLeading":
-            return qsTr("leading in the industry");
-        case "bannedEquipment":
-            return qsTr("banned equipment in use");
-        case "threeSimultaneous":
-            return qsTr("three simultaneities for new projects");
-        case "meteringCompliant":
-            return qsTr("metering as GB 24789 requires");
-        case "certifiedWaterSavingEnterprise":
-            return qsTr("certified water-saving enterprise");
-        case "annualIntake":
-            return qsTr("yearly intake");
-        }
-        return key;
-    }
-
-    // What would decide a rule ("fact abstractionPermit (2024); ..."), in words.
-    function missingText(missing: string): string {
-        return missing.split("; ").map(item => {
-                const fact = item.match(/^fact (\w+) \((\d+)\)$/);
-                return fact ? qsTr("%1 (%2)", "a fact and its year").arg(factName(fact[1])).arg(fact[2]) : item;
-            }).join(qsTr("; "));
     }
 
     function verdictColor(verdict: string): color {
@@ -222,11 +188,22 @@ Flickable {
                 }
 
                 Label {
+                    objectName: "leaderReason"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 122
+                    visible: parent.reason.length > 0
+                    text: parent.reason
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 14
+                    color: Material.secondaryTextColor
+                }
+
+                Label {
                     objectName: "leaderMissing"
                     Layout.fillWidth: true
                     Layout.leftMargin: 122
                     visible: parent.verdict === "unknown" && parent.missing.length > 0
-                    text: qsTr("To decide, give: %1").arg(panel.missingText(parent.missing))
+                    text: qsTr("To decide, give: %1").arg(parent.missing)
                     wrapMode: Text.Wrap
                     font.pixelSize: 14
                     color: Material.secondaryTextColor

@@ -14,6 +14,7 @@ ColumnLayout {
     required property var record
     readonly property bool known: record.value !== undefined && record.value !== null
     readonly property bool met: known && record.grade !== ""
+    readonly property var notes: record.notes || []
     readonly property bool dark: Material.theme === Material.Dark
     readonly property color good: dark ? "#81C995" : "#2E7D32"
     readonly property color bad: dark ? "#FF8A80" : "#C62828"
@@ -129,6 +130,17 @@ ColumnLayout {
             const head = gauge.met ? "✓ " + qsTr("Meets %1").arg(gauge.record.gradeName) : "✗ " + qsTr("Meets no level");
             return head + " · " + parts.join(" · ");
         }
+    }
+
+    // How the comparison was made: level adjustments, a unit conversion, the quota boundary.
+    Label {
+        objectName: "gaugeNotes"
+        Layout.fillWidth: true
+        visible: gauge.notes.length > 0
+        wrapMode: Text.Wrap
+        font.pixelSize: 13
+        color: Material.secondaryTextColor
+        text: "ℹ " + gauge.notes.join(" · ")
     }
 
     Label {

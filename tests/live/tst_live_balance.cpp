@@ -14,6 +14,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -218,7 +220,7 @@ private slots:
         c.unit = "m3/t";
         c.levels = {{"general", "通用值", 4.8, true, 1.0}, {"advanced", "先进值", 3.1, true, 0.9987}};
         c.grade = "advanced";
-        const QVariantMap row = BenchmarkModel::gaugeRow(c);
+        const QVariantMap row = BenchmarkModel::gaugeRow(c, "en");
         QCOMPARE(row.value("scaleEnd").toDouble(), 6.0);
         QCOMPARE(row.value("position").toDouble(), 2.5 / 6.0);
         QCOMPARE(row.value("spread").toDouble(), 0.2 / 6.0);
@@ -365,6 +367,58 @@ private slots:
         // And it can be cleared.
         QVERIFY(other.setQuota(QString()));
         QVERIFY(waitUntil([&] { return !again.analysing() && !other.busy() && other.quota().isEmpty(); }));
+    }
+
+    // --- Core's sentences in the UI's language (docs/messages.md) ------------------------------------
+
+    // In Chinese, no English sentence is left in the reasons, notes and missing inputs of the
+    // benchmark and the indicators of the sample plant (ids such as M18, GB/T 18916 and units such
+    // as m3/t may stay); in English they are core's own words.
+    void coreSentencesInTheUiLanguage() {
+        const QString path = project(readAll(sampleCampaign));
+        static const QRegularExpression sentence(QStringLiteral("[A-Za-z]{2,}[ ,'-]+[a-z]{2,}"));
+        static const QRegularExpression chinese(QStringLiteral("[\\x{4e00}-\\x{9fff}]"));
+        const QLocale before;
+        for (const QString language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            QLocale::setDefault(QLocale(language));
+            ProjectSession session;
+            BenchmarkModel bench;
+            bench.setSession(&session);
+            QVERIFY(session.open(path));
+            QVERIFY(waitUntil([&] { return !session.analysing() && !bench.busy() && session.analysis(); }));
+            const int updates = bench.updateCount();
+            QVERIFY(bench.setQuota(QStringLiteral("gbt-18916.2/integrated-with-coking-cold-rolling")));
+            QVERIFY(waitUntil(
+                [&] { return bench.updateCount() > updates && !bench.busy() && !session.analysing(); }));
+
+            QStringList texts;
+            for (RecordListModel* gauges : {bench.quotas(), bench.thresholds()})
+                for (int i = 0; i < gauges->count(); ++i) {
+                    const QVariantMap g = gauges->get(i);
+                    texts << g.value("reason").toString() << g.value("notes").toStringList()
+                          << g.value("verification").toString();
+                }
+            for (int i = 0; i < bench.leaderRules()->count(); ++i)
+                texts << bench.leaderRules()->get(i).value("reason").toString()
+                      << bench.leaderRules()->get(i).value("missing").toString();
+            texts << bench.notes();
+            for (int i = 0; i < session.indicators()->count(); ++i)
+                texts << session.indicators()->get(i).value("reason").toString();
+            texts.removeAll(QString());
+            QVERIFY(texts.size() > 10);
+            const QString all = texts.join(QLatin1Char('\n'));
+            if (language == QLatin1String("zh_CN")) {
+                for (const QString& text : std::as_const(texts)) {
+                    const auto m = sentence.match(text);
+                    QVERIFY2(!m.hasMatch(), qPrintable(text + " — " + m.captured(0)));
+                    QVERIFY2(chinese.match(text).hasMatch() || text.size() < 12, qPrintable(text));
+                }
+                QVERIFY(all.contains(QStringLiteral("年的取水许可")));
+            } else {
+                QVERIFY(all.contains(QStringLiteral("fact abstractionPermit (")));
+            }
+        }
+        QLocale::setDefault(before);
     }
 };
 

@@ -1,5 +1,8 @@
 #include "benchmarking/grades/benchmark.h"
 
+#include "text/catalogue.h"
+#include "text/message_codes.h"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -19,6 +22,17 @@ std::string indicatorFor(const QuotaRow& row) {
 /// The unit the report's indicator is in, as a quota unit.
 std::optional<QuotaUnit> unitOf(const indicators::Indicator& indicator) {
     return parseQuotaUnit(indicator.unit);
+}
+
+/// A note said in English beside its message.
+void note(std::vector<std::string>& english, std::vector<text::Message>& messages, text::Message m) {
+    english.push_back(text::english(m));
+    messages.push_back(std::move(m));
+}
+
+void setReason(Comparison& c, text::Message m) {
+    c.reason = text::english(m);
+    c.reasonMessage = std::move(m);
 }
 
 } // namespace
@@ -48,41 +62,52 @@ Comparison compare(const indicators::IndicatorReport& report, const QuotaTable& 
     }
 
     double factor = 1;
-    std::vector<std::string> applied;
     for (const QuotaAdjustment& a : row.adjustments)
         if (std::find(report.benchmark.conditions.begin(), report.benchmark.conditions.end(), a.when) !=
             report.benchmark.conditions.end()) {
             factor *= a.factor;
-            applied.push_back(
-                fmt::format("levels × {:g} ({}{})", a.factor, a.when, a.note.empty() ? "" : ": " + a.note));
+            std::vector<text::Arg> args{text::number("factor", a.factor), text::term("condition", a.when)};
+            if (!a.note.empty())
+                args.push_back(text::verbatim("note", a.note));
+            note(c.notes, c.noteMessages,
+                 text::Message(a.note.empty() ? text::code::levelsAdjusted : text::code::levelsAdjustedNote,
+                               std::move(args)));
         }
     for (const QuotaLevel& l : row.levels)
         c.levels.push_back({l.key, l.name, l.value * factor, std::nullopt, std::nullopt});
-    c.notes = applied;
 
     if (!ind) {
-        c.reason = fmt::format("the enterprise has no indicator {}{}", c.indicator,
-                               c.indicator == "unitProductIntake" ? " (it needs \"production\")" : "");
+        setReason(c, text::Message(c.indicator == "unitProductIntake" ? text::code::noIndicatorNeedsProduction
+                                                                      : text::code::noIndicator,
+                                   {text::term("indicator", c.indicator)}));
         return c;
     }
     if (!ind->value) {
-        c.reason = fmt::format("{} is not known: {}", c.indicator, ind->reason);
+        setReason(c,
+                  text::Message(text::code::notKnown,
+                                {text::term("indicator", c.indicator),
+                                 text::nested("reason", text::orVerbatim(ind->reasonMessage, ind->reason))}));
         return c;
     }
     const auto from = unitOf(*ind);
     const auto scaleOrNone = from ? convert(1.0, *from, row.unit) : std::nullopt;
     if (!scaleOrNone) {
-        c.reason = fmt::format("{} is in {}, the row in {}: the units do not compare", c.indicator, ind->unit,
-                               row.unit.text);
+        setReason(c, text::Message(text::code::rowUnitsDiffer,
+                                   {text::term("indicator", c.indicator), text::verbatim("unit", ind->unit),
+                                    text::verbatim("rowUnit", row.unit.text)}));
         return c;
     }
     const double scale = *scaleOrNone;
     if (ind->unit != row.unit.text && !row.unit.ratio)
-        c.notes.push_back(fmt::format("converted from {:.6g} {}", *ind->value, ind->unit));
+        note(c.notes, c.noteMessages,
+             text::Message(text::code::convertedFrom,
+                           {text::number("value", *ind->value, ".6g"), text::verbatim("unit", ind->unit)}));
     if (c.indicator == "quotaUnitProductIntake")
-        for (const std::string& n : ind->notes)
-            if (n.rfind("quota boundary", 0) == 0)
-                c.notes.push_back(n);
+        for (std::size_t k = 0; k < ind->notes.size(); ++k)
+            if (ind->notes[k].rfind("quota boundary", 0) == 0)
+                note(c.notes, c.noteMessages,
+                     text::orVerbatim(k < ind->noteMessages.size() ? ind->noteMessages[k] : text::Message(),
+                                      ind->notes[k]));
     c.value = *ind->value * scale;
     if (ind->sigma)
         c.sigma = *ind->sigma * std::abs(scale);
@@ -103,14 +128,11 @@ BenchmarkReport benchmark(const indicators::IndicatorReport& report, const Quota
         if (const QuotaRow* row = library.findRow(settings.quota, &table))
             out.quotas.push_back(compare(report, *table, *row));
         else
-            out.notes.push_back(
-                fmt::format("the quota row '{}' named by the plant (benchmark.quota) is not in the "
-                            "library",
-                            settings.quota));
+            note(out.notes, out.noteMessages,
+                 text::Message(text::code::quotaNotInLibrary, {text::verbatim("quota", settings.quota)}));
     }
     if (settings.industry.empty()) {
-        out.notes.push_back("no industry given (benchmark.industry): quota rows and water-saving-enterprise "
-                            "thresholds cannot be chosen");
+        note(out.notes, out.noteMessages, text::Message(text::code::noIndustry));
         return out;
     }
     for (const QuotaTable& table : library.inForce) {
@@ -136,13 +158,14 @@ BenchmarkReport benchmark(const indicators::IndicatorReport& report, const Quota
         std::vector<std::string> names;
         for (const QuotaRow* row : rows)
             names.push_back(table.id + "/" + row->id);
-        out.notes.push_back(
-            fmt::format("several rows of {} apply to industry {}: {}; name the one that applies "
-                        "(benchmark.quota)",
-                        table.id, settings.industry, fmt::join(names, ", ")));
+        note(out.notes, out.noteMessages,
+             text::Message(text::code::severalRows,
+                           {text::verbatim("table", table.id), text::term("industry", settings.industry),
+                            text::idList("rows", names)}));
     }
     if (out.quotas.empty() && settings.quota.empty())
-        out.notes.push_back(fmt::format("no single quota row applies to industry {}", settings.industry));
+        note(out.notes, out.noteMessages,
+             text::Message(text::code::noSingleRow, {text::term("industry", settings.industry)}));
     if (!out.thresholds.empty()) {
         bool all = true, known = true;
         for (const Comparison& c : out.thresholds) {

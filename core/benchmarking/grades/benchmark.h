@@ -7,6 +7,7 @@
 
 #include "benchmarking/quotas/quota_library.h"
 #include "indicators/indicator.h"
+#include "text/message.h"
 
 #include <optional>
 #include <string>
@@ -38,6 +39,8 @@ struct Comparison {
     std::vector<std::string> notes;   ///< adjustments applied, the boundary, the conversion
     Provenance source;
     std::string verification;
+    text::Message reasonMessage;             ///< `reason` as a message (docs/messages.md)
+    std::vector<text::Message> noteMessages; ///< `notes` as messages, one for one
 };
 
 struct BenchmarkReport {
@@ -46,7 +49,8 @@ struct BenchmarkReport {
     /// Every applicable water-saving-enterprise threshold met: true, false, or absent when one
     /// cannot be judged or none applies.
     std::optional<bool> waterSavingEnterprise;
-    std::vector<std::string> notes; ///< how rows were chosen, ambiguities, missing settings
+    std::vector<std::string> notes;          ///< how rows were chosen, ambiguities, missing settings
+    std::vector<text::Message> noteMessages; ///< `notes` as messages, one for one
 };
 
 /// One row against the indicator of the report it names (site scope).

@@ -1,6 +1,8 @@
 #include "benchmarking/leaders/evaluate.h"
 
 #include "model/units.h"
+#include "text/catalogue.h"
+#include "text/message_codes.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,11 +13,35 @@
 namespace shuiheng::benchmarking {
 namespace {
 
+using text::Message;
+namespace code = text::code;
+
 struct Outcome {
     Verdict verdict = Verdict::Unknown;
-    std::vector<std::string> reasons;
-    std::vector<std::string> missing;
+    std::vector<Message> reasons;
+    std::vector<Message> missing;
 };
+
+std::string yearText(int y) {
+    return std::to_string(y);
+}
+
+/// A fact's value as describe() says it: yes/no, a number, or quoted text.
+text::Arg factArg(std::string name, const FactValue& value) {
+    if (const bool* b = std::get_if<bool>(&value))
+        return text::nested(std::move(name), Message(*b ? code::yes : code::no));
+    if (const double* d = std::get_if<double>(&value))
+        return text::number(std::move(name), *d);
+    return text::verbatim(std::move(name), describe(value));
+}
+
+/// A number, followed by its unit unless the unit is empty.
+text::Arg withUnit(std::string name, double value, const std::string& spec, const std::string& unit) {
+    if (unit.empty())
+        return text::number(std::move(name), value, spec);
+    return text::nested(std::move(name), Message(code::valueWithUnit, {text::number("value", value, spec),
+                                                                       text::verbatim("unit", unit)}));
+}
 
 Verdict combine(const std::vector<Verdict>& parts, bool all) {
     const Verdict decisive = all ? Verdict::Fail : Verdict::Pass;
@@ -67,19 +93,18 @@ private:
     }
 
     /// A numeric input of one year in `unit`: a stated fact, the annual intake, or an indicator.
-    std::optional<double> value(const Condition& c, int y, std::string& reason, std::string& missing);
+    std::optional<double> value(const Condition& c, int y, Message& reason, Message& missing);
 
-    Outcome overYears(const Condition& c,
-                      const std::function<Verdict(int, std::string&, std::string&)>& one) {
+    Outcome overYears(const Condition& c, const std::function<Verdict(int, Message&, Message&)>& one) {
         Outcome o;
         std::vector<Verdict> parts;
         if (e_.years.empty()) {
-            o.missing.push_back("the indicators of at least one year");
+            o.missing.push_back(Message(code::missingYears));
             return o;
         }
         for (int k = 0; k < c.years; ++k) {
             const int y = latest() - k;
-            std::string reason, missing;
+            Message reason, missing;
             parts.push_back(one(y, reason, missing));
             if (!reason.empty())
                 o.reasons.push_back(reason);
@@ -91,41 +116,47 @@ private:
     }
 };
 
-std::optional<double> Evaluator::value(const Condition& c, int y, std::string& reason, std::string& missing) {
+std::optional<double> Evaluator::value(const Condition& c, int y, Message& reason, Message& missing) {
     if (const auto f = fact(c.name, y)) {
         if (const double* d = std::get_if<double>(&*f))
             return *d;
-        reason = fmt::format("{} is {} in {}, not a number", c.name, describe(*f), y);
+        reason = Message(code::factNotNumber, {text::term("name", c.name), factArg("value", *f),
+                                               text::verbatim("year", yearText(y))});
         return std::nullopt;
     }
     const EnterpriseYear* ey = year(y);
     if (c.name == "annualIntake") {
         if (c.unit != "m3/a" && !c.unit.empty()) {
-            reason = fmt::format("annualIntake is in m3/a, the rule asks for {}", c.unit);
+            reason = Message(code::annualIntakeUnit, {text::verbatim("unit", c.unit)});
             return std::nullopt;
         }
         const indicators::Indicator* intake = ey && ey->indicators ? ey->indicators->find("intake") : nullptr;
         const auto perHour = ey && ey->indicators ? flowUnitInCubicMetresPerHour(ey->indicators->flowUnit)
                                                   : std::optional<double>();
         if (!intake || !intake->value || !perHour) {
-            missing = fmt::format("fact annualIntake or the intake indicator ({})", y);
+            missing = Message(code::missingAnnualIntake, {text::verbatim("year", yearText(y))});
             return std::nullopt;
         }
         double hours = 8760;
-        std::string basis = "× 8760 h";
+        Message basis(code::basisYear);
         if (const auto h = fact("operatingHours", y); h && std::holds_alternative<double>(*h)) {
             hours = std::get<double>(*h);
-            basis = fmt::format("× {:g} operating hours", hours);
+            basis = Message(code::basisOperatingHours, {text::number("hours", hours)});
         }
-        reason = fmt::format("annualIntake {} from the balance's intake {:.4g} {} {}", y, *intake->value,
-                             ey->indicators->flowUnit, basis);
+        reason = Message(code::annualIntakeFrom,
+                         {text::verbatim("year", yearText(y)), text::number("value", *intake->value, ".4g"),
+                          text::verbatim("unit", ey->indicators->flowUnit), text::nested("basis", basis)});
         return *intake->value * *perHour * hours;
     }
     const indicators::Indicator* ind = ey && ey->indicators ? ey->indicators->find(c.name) : nullptr;
     if (!ind || !ind->value) {
-        missing = fmt::format("{} ({})", c.name, y);
         if (ind && !ind->reason.empty())
-            missing += ": " + ind->reason;
+            missing = Message(code::missingValueBecause,
+                              {text::term("name", c.name), text::verbatim("year", yearText(y)),
+                               text::nested("reason", text::orVerbatim(ind->reasonMessage, ind->reason))});
+        else
+            missing = Message(code::missingValue,
+                              {text::term("name", c.name), text::verbatim("year", yearText(y))});
         return std::nullopt;
     }
     if (c.unit.empty() || c.unit == ind->unit)
@@ -135,7 +166,8 @@ std::optional<double> Evaluator::value(const Condition& c, int y, std::string& r
     const auto v = from && to ? convert(*ind->value, *from, *to) : std::nullopt;
     if (!v)
         reason =
-            fmt::format("{} is in {}, the rule in {}: the units do not compare", c.name, ind->unit, c.unit);
+            Message(code::ruleUnitsDiffer, {text::term("name", c.name), text::verbatim("unit", ind->unit),
+                                            text::verbatim("ruleUnit", c.unit)});
     return v;
 }
 
@@ -163,20 +195,24 @@ Outcome Evaluator::evaluate(const Condition& c) {
         return o;
     }
     case Condition::Kind::Fact:
-        return overYears(c, [&](int y, std::string& reason, std::string& missing) {
+        return overYears(c, [&](int y, Message& reason, Message& missing) {
             const auto f = fact(c.name, y);
             if (!f) {
-                missing = fmt::format("fact {} ({})", c.name, y);
+                missing = Message(code::missingFact,
+                                  {text::term("name", c.name), text::verbatim("year", yearText(y))});
                 return Verdict::Unknown;
             }
             const bool ok = *f == c.equals;
-            reason = fmt::format("{} {}: {}{}", c.name, y, describe(*f),
-                                 ok ? "" : fmt::format(" (must be {})", describe(c.equals)));
+            std::vector<text::Arg> args{text::term("name", c.name), text::verbatim("year", yearText(y)),
+                                        factArg("value", *f)};
+            if (!ok)
+                args.push_back(factArg("expected", c.equals));
+            reason = Message(ok ? code::fact : code::factMustBe, std::move(args));
             return ok ? Verdict::Pass : Verdict::Fail;
         });
     case Condition::Kind::Value:
-        return overYears(c, [&](int y, std::string& reason, std::string& missing) {
-            std::string basis;
+        return overYears(c, [&](int y, Message& reason, Message& missing) {
+            Message basis;
             const auto v = value(c, y, basis, missing);
             if (!v) {
                 if (!basis.empty())
@@ -187,74 +223,92 @@ Outcome Evaluator::evaluate(const Condition& c) {
                             : c.op == ">=" ? *v >= c.number
                             : c.op == "<"  ? *v < c.number
                                            : *v <= c.number;
-            reason =
-                fmt::format("{} {} = {:.6g}{} {} {:g}{}", c.name, y, *v, c.unit.empty() ? "" : " " + c.unit,
-                            ok ? c.op : "is not " + c.op, c.number, basis.empty() ? "" : " (" + basis + ")");
+            reason = Message(ok ? code::valueHolds : code::valueFails,
+                             {text::term("name", c.name), text::verbatim("year", yearText(y)),
+                              withUnit("value", *v, ".6g", c.unit), text::verbatim("op", c.op),
+                              text::number("limit", c.number)});
+            if (!basis.empty())
+                reason = Message(code::withBasis,
+                                 {text::nested("statement", reason), text::nested("basis", basis)});
             return ok ? Verdict::Pass : Verdict::Fail;
         });
     case Condition::Kind::Quota:
-        return overYears(c, [&](int y, std::string& reason, std::string& missing) {
+        return overYears(c, [&](int y, Message& reason, Message& missing) {
             const BenchmarkReport* b = benchmarkOf(y);
             if (!b) {
-                missing = fmt::format("the indicators of {}", y);
+                missing = Message(code::missingIndicatorsOf, {text::verbatim("year", yearText(y))});
                 return Verdict::Unknown;
             }
             std::vector<Verdict> parts;
-            std::vector<std::string> said;
+            std::vector<text::Arg> said;
             for (const Comparison& q : b->quotas) {
                 const auto level = std::find_if(q.levels.begin(), q.levels.end(),
                                                 [&](const LevelResult& l) { return l.key == c.name; });
                 if (level == q.levels.end())
                     continue;
                 if (!level->met) {
-                    said.push_back(fmt::format("{}/{}: {}", q.table, q.row, q.reason));
+                    said.push_back(text::nested(
+                        {}, Message(code::quotaNotCompared,
+                                    {text::verbatim("table", q.table), text::verbatim("row", q.row),
+                                     text::nested("reason", text::orVerbatim(q.reasonMessage, q.reason))})));
                     parts.push_back(Verdict::Unknown);
                     continue;
                 }
-                said.push_back(fmt::format("{}/{}: {:.4g} ± {:.2g} {} against {} {:.4g} (P = {:.2f})",
-                                           q.table, q.row, *q.value, q.sigma.value_or(0), q.unit,
-                                           level->name.empty() ? level->key : level->name, level->limit,
-                                           level->probability.value_or(0)));
+                said.push_back(text::nested(
+                    {}, Message(code::quotaCompared,
+                                {text::verbatim("table", q.table), text::verbatim("row", q.row),
+                                 text::number("value", *q.value, ".4g"),
+                                 text::number("sigma", q.sigma.value_or(0), ".2g"),
+                                 text::verbatim("unit", q.unit),
+                                 text::verbatim("level", level->name.empty() ? level->key : level->name),
+                                 text::number("limit", level->limit, ".4g"),
+                                 text::number("probability", level->probability.value_or(0), ".2f")})));
                 parts.push_back(*level->met ? Verdict::Pass : Verdict::Fail);
             }
             if (parts.empty()) {
-                missing = fmt::format(
-                    "a quota row with a level '{}' for {} (benchmark.industry and benchmark.quota)", c.name,
-                    y);
+                missing = Message(code::missingQuotaLevel,
+                                  {text::verbatim("level", c.name), text::verbatim("year", yearText(y))});
                 return Verdict::Unknown;
             }
-            reason = fmt::format("{} {}", y, fmt::join(said, "; "));
+            reason =
+                Message(code::quotaYear, {text::verbatim("year", yearText(y)),
+                                          text::list("comparisons", std::move(said), code::joinSemicolon)});
             const Verdict v = combine(parts, true);
             if (v == Verdict::Unknown)
-                missing = fmt::format("unitProductIntake ({})", y);
+                missing = Message(code::missingValue, {text::term("name", "unitProductIntake"),
+                                                       text::verbatim("year", yearText(y))});
             return v;
         });
     case Condition::Kind::WaterSaving:
-        return overYears(c, [&](int y, std::string& reason, std::string& missing) {
+        return overYears(c, [&](int y, Message& reason, Message& missing) {
             const BenchmarkReport* b = benchmarkOf(y);
             if (!b) {
-                missing = fmt::format("the indicators of {}", y);
+                missing = Message(code::missingIndicatorsOf, {text::verbatim("year", yearText(y))});
                 return Verdict::Unknown;
             }
             if (b->thresholds.empty()) {
-                missing = fmt::format("water-saving-enterprise thresholds for industry '{}'",
-                                      e_.benchmark.industry);
+                missing = Message(code::missingThresholds, {text::term("industry", e_.benchmark.industry)});
                 return Verdict::Unknown;
             }
-            std::vector<std::string> said, unknown;
+            std::vector<text::Arg> said, unknown;
             for (const Comparison& t : b->thresholds) {
                 if (!t.value) {
-                    unknown.push_back(t.indicator);
+                    unknown.push_back(text::term({}, t.indicator));
                     continue;
                 }
                 const LevelResult& l = t.levels.back();
-                said.push_back(fmt::format("{} {:.4g} {} {:.4g}{}", t.indicator, *t.value,
-                                           *l.met ? "meets" : "misses", l.limit,
-                                           t.unit == "1" ? "" : " " + t.unit));
+                said.push_back(text::nested(
+                    {}, Message(*l.met ? code::thresholdMeets : code::thresholdMisses,
+                                {text::term("indicator", t.indicator), text::number("value", *t.value, ".4g"),
+                                 withUnit("limit", l.limit, ".4g", t.unit == "1" ? "" : t.unit)})));
             }
-            reason = fmt::format("{}: {}", y, fmt::join(said, "; "));
+            reason = Message(code::thresholdsYear,
+                             {text::verbatim("year", yearText(y)),
+                              text::list("comparisons", std::move(said), code::joinSemicolon)});
             if (!b->waterSavingEnterprise) {
-                missing = fmt::format("{} ({})", fmt::join(unknown, ", "), y);
+                missing = Message(code::missingThresholdValues,
+                                  {text::list("indicators", std::move(unknown), code::joinComma),
+                                   text::verbatim("year", yearText(y))});
                 return Verdict::Unknown;
             }
             const bool met = *b->waterSavingEnterprise;
@@ -290,9 +344,13 @@ RuleSetResult evaluate(const RuleSet& rules, const Enterprise& enterprise, const
         r.id = rule.id;
         r.title = rule.title;
         r.verdict = o.verdict;
-        r.reason = fmt::format("{}", fmt::join(o.reasons, "; "));
-        if (o.verdict == Verdict::Unknown)
-            r.missing = o.missing;
+        r.reasonMessage = text::joined(o.reasons);
+        r.reason = text::english(r.reasonMessage);
+        if (o.verdict == Verdict::Unknown) {
+            r.missingMessages = o.missing;
+            for (const Message& m : o.missing)
+                r.missing.push_back(text::english(m));
+        }
         verdicts.push_back(r.verdict);
         out.rules.push_back(std::move(r));
     }

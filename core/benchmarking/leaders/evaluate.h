@@ -7,6 +7,7 @@
 #include "benchmarking/grades/benchmark.h"
 #include "benchmarking/leaders/enterprise.h"
 #include "benchmarking/leaders/rule_set.h"
+#include "text/message.h"
 
 #include <string>
 #include <vector>
@@ -21,6 +22,8 @@ struct RuleResult {
     Verdict verdict = Verdict::Unknown;
     std::string reason;               ///< why, with the values compared
     std::vector<std::string> missing; ///< inputs that would decide it: "fact abstractionPermit (2024)"
+    text::Message reasonMessage;      ///< `reason` as a message (docs/messages.md)
+    std::vector<text::Message> missingMessages; ///< `missing` as messages, one for one
 };
 
 struct RuleSetResult {
