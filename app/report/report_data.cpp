@@ -317,9 +317,7 @@ Json indicatorRows(const ReportResults& results, const Json& words) {
                         {"name", word(words, "indicators", i.key)},
                         {"value", formatIndicator(i)},
                         {"unit", isRate(i) || i.unit == "1" ? "" : prettyUnit(i.unit)},
-                        {"note", !i.reason.empty() ? coreMessage(words, i.reasonMessage, i.reason)
-                                 : words["formulas"].contains(i.key) ? word(words, "formulas", i.key)
-                                                                     : i.formula}});
+                        {"note", indicatorRemark(words, i)}});
     }
     return rows;
 }

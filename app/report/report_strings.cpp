@@ -39,6 +39,10 @@ std::optional<ReportTexts> loadReportTexts(const std::string& lang, const std::s
                 ".json: not a JSON object";
         return std::nullopt;
     }
+    // The names of indicators (and the other terms of core's messages) are the message catalogue's
+    // unless the words name them (the English report does: its catalogue says keys).
+    if (!texts.words.contains("indicators"))
+        texts.words["indicators"] = messageCatalogue(lang).terms;
     return texts;
 }
 
@@ -55,6 +59,13 @@ std::string coreMessage(const nlohmann::json& words, const text::Message& messag
     const auto lang = words.find("lang");
     return sayMessage(message, english,
                       lang != words.end() && lang->is_string() ? lang->get<std::string>() : "en");
+}
+
+std::string indicatorRemark(const nlohmann::json& words, const indicators::Indicator& i) {
+    if (!i.reason.empty())
+        return coreMessage(words, i.reasonMessage, i.reason);
+    const auto formulas = words.find("formulas");
+    return formulas != words.end() && formulas->contains(i.key) ? word(words, "formulas", i.key) : i.formula;
 }
 
 } // namespace shuiheng::report

@@ -3,6 +3,7 @@
 // templates/report.<lang>.json (every heading, column and sentence in one language). Built into the
 // library as Qt resources; a directory given instead (a bureau's own templates) is read from disk.
 
+#include "indicators/indicator.h"
 #include "text/message.h"
 
 #include <nlohmann/json.hpp>
@@ -17,7 +18,8 @@ struct ReportTexts {
 };
 
 /// `lang`: "zh" or "en". `dir` empty: the built-in templates. nullopt with `error` when a file is
-/// missing or its JSON is broken.
+/// missing or its JSON is broken. Words without "indicators" take the names of the message
+/// catalogue's terms (data/messages/<lang>.json, docs/messages.md).
 std::optional<ReportTexts> loadReportTexts(const std::string& lang, const std::string& dir,
                                            std::string& error);
 
@@ -30,5 +32,9 @@ std::string word(const nlohmann::json& words, const std::string& group, const st
 /// rendering, when the message is empty.
 std::string coreMessage(const nlohmann::json& words, const text::Message& message,
                         const std::string& english);
+
+/// An indicator's remark in the report and the spreadsheet: why it has no value, else its formula
+/// (the words' `formulas`, else core's).
+std::string indicatorRemark(const nlohmann::json& words, const indicators::Indicator& indicator);
 
 } // namespace shuiheng::report

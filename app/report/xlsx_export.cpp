@@ -207,7 +207,7 @@ void indicatorsSheet(lxw_workbook* book, const Formats& f, const ReportResults& 
         const bool rate = i.unit == "1" && i.key != "concentrationRatio";
         sheet.text(i.scope).text(i.key).text(word(w, "indicators", i.key));
         sheet.number(i.value, rate ? f.rate : f.flow).number(i.sigma, rate ? f.rate : f.flow);
-        sheet.text(rate ? "%" : prettyUnit(i.unit)).text(i.reason.empty() ? i.formula : i.reason);
+        sheet.text(rate ? "%" : prettyUnit(i.unit)).text(indicatorRemark(w, i));
         sheet.endRow();
     }
 }
