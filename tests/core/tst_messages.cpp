@@ -143,18 +143,38 @@ void TestMessages::initTestCase() {
         for (const auto& r : t.rows)
             industries.insert(r.industry);
 
-    for (const char* file : {"sample-plant.json", "sample-campaign.json"}) {
-        PlantFileResult parsed = parsePlantJson(readFile(fs::path(SHUIHENG_DATA_DIR) / "plants" / file));
+    // The sample plants, and the sample plant with half its meters gone (unobservable streams),
+    // without production and categories, with no intake, and with a product and a quota boundary.
+    std::vector<std::pair<std::string, std::string>> plants;
+    for (const char* file : {"sample-plant.json", "sample-campaign.json"})
+        plants.push_back({file, readFile(fs::path(SHUIHENG_DATA_DIR) / "plants" / file)});
+    const nlohmann::json sample = nlohmann::json::parse(plants.front().second);
+    nlohmann::json halfMetered = sample, bare = sample, dry = sample, product = sample;
+    for (std::size_t k = 0; k < halfMetered["streams"].size(); k += 2)
+        halfMetered["streams"][k].erase("measurement");
+    bare.erase("production");
+    for (auto& n : bare["nodes"])
+        n.erase("category");
+    for (auto& st : dry["streams"])
+        if (st.contains("measurement"))
+            st["measurement"]["value"] = 0.0;
+    product["production"]["product"] = "氯化钾";
+    product["nodes"][0]["quotaBoundary"] = false;
+    for (const auto& [name, doc] : {std::pair{"half metered", halfMetered}, std::pair{"bare", bare},
+                                    std::pair{"dry", dry}, std::pair{"product", product}})
+        plants.push_back({name, doc.dump()});
+    for (const auto& [file, json] : plants) {
+        PlantFileResult parsed = parsePlantJson(json);
         QVERIFY(parsed.plant);
         indicators::IndicatorReport report = indicators::computeIndicators(*parsed.plant, {});
         all_.indicators(report, file);
         for (const std::string& industry : industries) {
             report.benchmark.industry = industry;
             report.benchmark.conditions = {"reclaimed-water"};
-            all_.benchmark(benchmarking::benchmark(report, library), std::string(file) + " " + industry);
+            all_.benchmark(benchmarking::benchmark(report, library), file + " " + industry);
         }
         report.benchmark.quota = "no-such/row";
-        all_.benchmark(benchmarking::benchmark(report, library), std::string(file) + " bad quota");
+        all_.benchmark(benchmarking::benchmark(report, library), file + " bad quota");
     }
 
     // The example enterprise, then the same in every industry, with facts that are missing, wrong
@@ -170,6 +190,26 @@ void TestMessages::initTestCase() {
         v["facts"].erase("majorAccident");
         v["years"][1]["facts"]["annualIntake"] = "a lot";
         v["years"][0]["facts"]["operatingHours"] = 7200;
+        variants.push_back(v);
+    }
+    // Indicators in other units, or without a value, and no yearly intake to be had.
+    for (const std::string unit : {"m3/kt", "m3/h", "1"}) {
+        nlohmann::json v = doc;
+        v["industry"] = "steel";
+        v["quota"] = "gbt-18916.2/integrated-with-coking-cold-rolling";
+        v["years"][1]["facts"].erase("annualIntake");
+        for (auto& i : v["years"][1]["indicators"]) {
+            if (i["key"] == "quotaUnitProductIntake")
+                i["unit"] = unit;
+            if (i["key"] == "intake" && unit == "1") {
+                i.erase("value");
+                i["reason"] = "needs the unobservable stream(s) S3";
+            }
+        }
+        v["years"][0] = v["years"][1]; // the rules look at the latest year
+        v["years"][0]["year"] = 2025;
+        if (unit == "m3/h")
+            v["years"][0]["facts"]["annualIntake"] = "a lot";
         variants.push_back(v);
     }
     for (std::size_t k = 0; k < variants.size(); ++k) {
