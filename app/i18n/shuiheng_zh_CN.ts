@@ -1077,6 +1077,40 @@
         <source>Cannot move %1 off the diagram</source>
         <translation>不能将 %1 移出图外</translation>
     </message>
+    <message>
+        <source>add %1</source>
+        <comment>undo summary: a node of that kind added</comment>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>connect %1 to %2</source>
+        <translation>连接 %1 至 %2</translation>
+    </message>
+    <message>
+        <source>move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>move %1 nodes</source>
+        <translation>移动 %1 个节点</translation>
+    </message>
+    <message>
+        <source>automatic layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>change %1 of %2</source>
+        <comment>undo summary: field, id</comment>
+        <translation>修改 %2 的 %1</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>delete %1 items</source>
+        <translation>删除 %1 项</translation>
+    </message>
 </context>
 <context>
     <name>PlantEditorPage</name>

@@ -272,7 +272,7 @@ QString PlantEditor::addNode(const QString& kindText, const QString& variant, do
             plant.nodes.push_back(std::move(node));
             return {};
         },
-        QStringLiteral("add %1").arg(kindText));
+        tr("add %1", "undo summary: a node of that kind added").arg(kindText));
     return ok ? toQString(id) : QString();
 }
 
@@ -294,7 +294,7 @@ QString PlantEditor::connectNodes(const QString& fromId, const QString& toId) {
             plant.streams.push_back(std::move(stream));
             return {};
         },
-        QStringLiteral("connect %1 to %2").arg(fromId, toId));
+        tr("connect %1 to %2").arg(fromId, toId));
     return ok ? toQString(id) : QString();
 }
 
@@ -311,7 +311,7 @@ bool PlantEditor::moveNode(const QString& id, double x, double y) {
             layout::setPinnedPosition(*node, layout::Point{x, y});
             return {};
         },
-        QStringLiteral("move %1").arg(id));
+        tr("move %1").arg(id));
 }
 
 bool PlantEditor::moveNodes(const QStringList& ids, double dx, double dy) {
@@ -329,8 +329,7 @@ bool PlantEditor::moveNodes(const QStringList& ids, double dx, double dy) {
             }
             return {};
         },
-        ids.size() == 1 ? QStringLiteral("move %1").arg(ids.front())
-                        : QStringLiteral("move %1 nodes").arg(ids.size()));
+        ids.size() == 1 ? tr("move %1").arg(ids.front()) : tr("move %1 nodes").arg(ids.size()));
 }
 
 bool PlantEditor::unpinAll() {
@@ -340,7 +339,7 @@ bool PlantEditor::unpinAll() {
                 layout::setPinnedPosition(node, std::nullopt);
             return {};
         },
-        QStringLiteral("automatic layout"));
+        tr("automatic layout"));
 }
 
 bool PlantEditor::setNodeField(const QString& id, const QString& field, const QVariant& value) {
@@ -389,7 +388,7 @@ bool PlantEditor::setNodeField(const QString& id, const QString& field, const QV
             }
             return {};
         },
-        QStringLiteral("change %1 of %2").arg(field, id));
+        tr("change %1 of %2", "undo summary: field, id").arg(field, id));
 }
 
 bool PlantEditor::setStreamField(const QString& id, const QString& field, const QVariant& value) {
@@ -432,7 +431,7 @@ bool PlantEditor::setStreamField(const QString& id, const QString& field, const 
             }
             return {};
         },
-        QStringLiteral("change %1 of %2").arg(field, id));
+        tr("change %1 of %2", "undo summary: field, id").arg(field, id));
 }
 
 bool PlantEditor::deleteItems(const QStringList& ids) {
@@ -455,8 +454,7 @@ bool PlantEditor::deleteItems(const QStringList& ids) {
             std::erase_if(plant.nodes, [&](const Node& n) { return gone.contains(n.id); });
             return {};
         },
-        ids.size() == 1 ? QStringLiteral("delete %1").arg(ids.front())
-                        : QStringLiteral("delete %1 items").arg(ids.size()));
+        ids.size() == 1 ? tr("delete %1").arg(ids.front()) : tr("delete %1 items").arg(ids.size()));
 }
 
 QVariantList PlantEditor::groups() const {
