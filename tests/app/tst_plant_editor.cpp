@@ -12,6 +12,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 #include <memory>
 
@@ -159,6 +160,23 @@ private slots:
         QCOMPARE(saved.count(), 0);
         QVERIFY(editor.setNodeField("U1", "name", "新名字"));
         QVERIFY(editor.error().isEmpty());
+    }
+
+    // The undo tooltip's summary is in the UI's language (tr(), docs/messages.md): with the app's
+    // Chinese translation installed, deleting says so in Chinese, and the journal keeps it.
+    void editSummariesInTheUiLanguage() {
+        QTranslator zh;
+        QVERIFY(zh.load(QStringLiteral(SHUIHENG_ZH_CN_QM)));
+        QCoreApplication::installTranslator(&zh);
+        const QString file = newProject(true);
+        PlantEditor editor;
+        editor.setProjectPath(file);
+        QVERIFY(editor.deleteItems({"U5", "S1"}));
+        QVERIFY(editor.deleteItems({"G21"}));
+        QCoreApplication::removeTranslator(&zh);
+        QCOMPARE(editor.undoText(), QStringLiteral("删除 G21"));
+        QVERIFY(editor.undo());
+        QCOMPARE(editor.undoText(), QStringLiteral("删除 2 项"));
     }
 
     void renameCarriesStreamsAndMembers() {
