@@ -1,11 +1,12 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Shuiheng.Models
 
 // Step 2, the meters: find one by id or by the text of its QR label, see its calibration and the
-// stream it measures, add, edit or replace one.
+// stream it measures, add, edit or replace one; print the QR labels to stick on them.
 Page {
     id: page
 
@@ -52,6 +53,14 @@ Page {
                 enabled: page.session.isOpen
                 onClicked: meterDialog.start("add", "")
             }
+
+            ActionButton {
+                objectName: "printLabels"
+                Layout.preferredHeight: 56
+                text: qsTr("QR labels…")
+                enabled: page.session.isOpen && page.session.meters.total > 0
+                onClicked: labelsDialog.open()
+            }
         }
 
         Label {
@@ -90,6 +99,17 @@ Page {
                 text: page.session.meters.total === 0 ? qsTr("No meters yet") : qsTr("No meter matches")
             }
         }
+    }
+
+    FileDialog {
+        id: labelsDialog
+
+        objectName: "labelsDialog"
+        title: qsTr("Save the meters' QR labels (A4, 24 a sheet) as PDF")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "pdf"
+        nameFilters: [qsTr("PDF files (*.pdf)")]
+        onAccepted: page.session.exportMeterLabels(selectedFile, page.settings.language === "en" ? "en" : "zh")
     }
 
     MeterDialog {

@@ -13,6 +13,7 @@ void addFlowsCommand(CLI::App& app, int& status);
 void addBenchmarkingCommands(CLI::App& app, int& status); // indicators, benchmark, rank, quotas
 void addProjectCommand(CLI::App& app, int& status);
 void addReadingsCommand(CLI::App& app, int& status);
-void addReportCommands(CLI::App& app, int& status); // report, sankey, export-xlsx, keygen, package, verify
+void addReportCommands(CLI::App& app,
+                       int& status); // report, sankey, export-xlsx, keygen, package, verify, labels
 
 } // namespace shuiheng::cli

@@ -1,14 +1,19 @@
-// shuiheng-cli report, sankey, export-xlsx, keygen, package, verify: the documents of a test and the
-// signed leader application (docs/report.md).
+// shuiheng-cli report, sankey, export-xlsx, keygen, package, verify, labels: the documents of a test,
+// the signed leader application and the meters' QR labels (docs/report.md).
 
+#include "campaign/meter_route.h"
 #include "cli/balance_json.h"
 #include "cli/benchmarking_commands.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
+#include "cli/gui_application.h"
+#include "cli/load.h"
+#include "cli/store_support.h"
 #include "indicators/indicator_json.h"
 #include "io/atomic_file.h"
 #include "io/plant_file.h"
 #include "report/application.h"
+#include "report/meter_labels.h"
 #include "report/package.h"
 #include "report/prepared_report.h"
 #include "report/report_figures.h"
@@ -17,10 +22,7 @@
 #include "report/xlsx_export.h"
 
 #include <QDateTime>
-#include <QDir>
-#include <QFile>
 #include <QGuiApplication>
-#include <QTemporaryDir>
 #include <filesystem>
 #include <fmt/format.h>
 #include <iostream>
@@ -31,26 +33,6 @@ namespace shuiheng::cli {
 namespace {
 
 using namespace report;
-
-/// Fonts and the PDF writer need a QGuiApplication; a command line has no screen, so the offscreen
-/// platform unless the caller chose one.
-std::unique_ptr<QGuiApplication> guiApplication() {
-    if (QCoreApplication::instance())
-        return nullptr;
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Without a runtime directory Qt warns on stderr, where only our own messages belong: a
-    // private one (QTemporaryDir makes it 0700), removed when the command ends.
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-        static QTemporaryDir runtime(QDir::tempPath() + QStringLiteral("/shuiheng-runtime-XXXXXX"));
-        if (runtime.isValid())
-            qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime.path()));
-    }
-    static int argc = 1;
-    static char name[] = "shuiheng-cli";
-    static char* argv[] = {name, nullptr};
-    return std::make_unique<QGuiApplication>(argc, argv);
-}
 
 struct SourceArgs {
     std::string path;
@@ -310,6 +292,56 @@ void addVerifyCommand(CLI::App& app, int& status) {
     });
 }
 
+/// The route of the project's latest campaign (empty for a plant file or none planned).
+std::vector<std::string> routeOf(const std::string& path) {
+    if (!isProjectFile(path))
+        return {};
+    store::ProjectStore project;
+    store::OpenOptions options;
+    options.readOnly = true;
+    options.busyTimeoutMs = busyTimeoutMs();
+    return project.open(path, options) ? plannedRoute(project) : std::vector<std::string>{};
+}
+
+void addLabelsCommand(CLI::App& app, int& status) {
+    auto* cmd = app.add_subcommand("labels", "QR labels for the meters, 24 to an A4 sheet (PDF)");
+    auto path = std::make_shared<std::string>();
+    auto out = std::make_shared<std::string>();
+    auto options = std::make_shared<LabelSheetOptions>();
+    cmd->add_option("FILE", *path,
+                    "plant file or project file (.shuiheng): a project's labels follow its route")
+        ->required();
+    cmd->add_option("--out", *out, "the PDF to write")->required();
+    cmd->add_option("--lang", options->lang, "language of the words on a label: zh or en")
+        ->check(CLI::IsMember({"zh", "en"}))
+        ->capture_default_str();
+    cmd->add_option("--meter", options->meters, "only this meter (repeat for more)");
+    cmd->callback([path, out, options, &status] {
+        const auto app = guiApplication();
+        const auto plant = loadPlantOrReport(*path, std::cerr);
+        if (!plant) {
+            status = exitInvalidInput;
+            return;
+        }
+        options->route = routeOf(*path);
+        QString error;
+        const QByteArray pdf = meterLabelsPdf(*plant, *options, error);
+        if (pdf.isEmpty()) {
+            std::cerr << *path << ": " << error.toStdString() << '\n';
+            status = exitInvalidInput;
+            return;
+        }
+        status = writeBytes(*out, pdf);
+        if (status == exitOk) {
+            const auto perSheet = LabelGeometry::columns * LabelGeometry::rows;
+            const auto count =
+                options->meters.empty() ? routeOrder(*plant, {}).size() : options->meters.size();
+            std::cout << fmt::format("{}: {} labels on {} sheets\n", *out, count,
+                                     (count + perSheet - 1) / perSheet);
+        }
+    });
+}
+
 } // namespace
 
 void addReportCommands(CLI::App& app, int& status) {
@@ -319,6 +351,7 @@ void addReportCommands(CLI::App& app, int& status) {
     addKeygenCommand(app, status);
     addPackageCommand(app, status);
     addVerifyCommand(app, status);
+    addLabelsCommand(app, status);
 }
 
 } // namespace shuiheng::cli

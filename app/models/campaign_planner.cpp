@@ -1,5 +1,6 @@
 #include "campaign_planner.h"
 
+#include "campaign/meter_route.h"
 #include "meter_route.h"
 #include "project_session.h"
 #include "qt_text.h"

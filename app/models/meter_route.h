@@ -1,21 +1,12 @@
 #pragma once
-// The meters of a reading round in the order they are walked, and where each one is: shared by the
-// test-window plan, the reading entry and the history.
+// Where a meter is, as the pages show it (core/campaign/meter_route.h has the route order too).
 
 #include <QString>
-#include <string>
-#include <vector>
 
 namespace shuiheng {
 struct Plant;
 struct Meter;
 } // namespace shuiheng
 
-/// The meters in service (not removed), in the order of `route` (meter ids; unknown or removed ones
-/// left out), then those the route does not name, in the plant's order.
-std::vector<const shuiheng::Meter*> routeOrder(const shuiheng::Plant& plant,
-                                               const std::vector<std::string>& route);
-
-/// Where the meter is, for a technician: its stream and the names of the nodes it joins,
-/// "S3 · 循环冷却系统 → 蒸发风吹" (the ids when a node has no name).
+/// "S3 · 循环冷却系统 → 蒸发风吹": its stream and the names of the nodes it joins.
 QString meterLocation(const shuiheng::Plant& plant, const shuiheng::Meter& meter);

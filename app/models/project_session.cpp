@@ -1,6 +1,8 @@
 #include "project_session.h"
 
+#include "io/atomic_file.h"
 #include "io/plant_file.h"
+#include "report/meter_labels.h"
 #include "qt_text.h"
 #include "round_progress.h"
 #include "store/project_store.h"
@@ -187,6 +189,28 @@ bool ProjectSession::exportPlant(const QString& plantFileOrUrl) {
         return fail(tr("Cannot export the plant: %1").arg(message(plant.status())));
     if (const std::string error = shuiheng::savePlantFile(encoded(plantFile), *plant); !error.empty())
         return fail(tr("Cannot write %1: %2").arg(plantFile, toQString(error)));
+    succeed();
+    return true;
+}
+
+bool ProjectSession::exportMeterLabels(const QString& pdfFileOrUrl, const QString& language) {
+    if (!isOpen())
+        return fail(tr("Open a project first."));
+    const QString pdfFile = localPath(pdfFileOrUrl);
+    auto plant = store_->exportPlant();
+    if (!plant)
+        return fail(tr("Cannot read the meters: %1").arg(message(plant.status())));
+    shuiheng::report::LabelSheetOptions options;
+    options.lang = language == QLatin1String("en") ? "en" : "zh";
+    options.route = shuiheng::report::plannedRoute(*store_);
+    QString error;
+    const QByteArray pdf = shuiheng::report::meterLabelsPdf(*plant, options, error);
+    if (pdf.isEmpty())
+        return fail(tr("Cannot make the labels: %1").arg(error));
+    if (const std::string failure = shuiheng::writeFileAtomically(
+            encoded(pdfFile), std::string_view(pdf.constData(), static_cast<std::size_t>(pdf.size())));
+        !failure.empty())
+        return fail(tr("Cannot write %1: %2").arg(pdfFile, toQString(failure)));
     succeed();
     return true;
 }

@@ -99,6 +99,9 @@ public:
     /// Writes the project's plant — nodes, streams, meters, readings (as last corrected), production —
     /// to a plant file (written atomically; the contract's format, readable by every other tool).
     Q_INVOKABLE bool exportPlant(const QString& plantFile);
+    /// Writes a PDF of QR labels for the meters in service, in the current campaign's route order,
+    /// their few words in `language` ("zh" or "en"); written atomically (docs/report.md).
+    Q_INVOKABLE bool exportMeterLabels(const QString& pdfFile, const QString& language);
     /// Closes the project.
     Q_INVOKABLE void close();
     /// Reads the project again (after another program or page changed it).

@@ -1,5 +1,6 @@
 #include "reading_entry_controller.h"
 
+#include "campaign/meter_route.h"
 #include "campaign/reading_checks.h"
 #include "meter_route.h"
 #include "model/units.h"

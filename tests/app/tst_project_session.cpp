@@ -5,7 +5,10 @@
 #include "app_test_support.h"
 #include "meter_list_model.h"
 #include "project_session.h"
+#include "qr/qr_code.h"
+#include "qr_reader.h"
 #include "record_list_model.h"
+#include "report/meter_labels.h"
 #include "store/project_store.h"
 
 #include <QAbstractItemModelTester>
@@ -14,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
+#include <QPdfDocument>
 #include <QRegularExpression>
 #include <QSet>
 #include <QSignalSpy>
@@ -85,6 +90,8 @@ private slots:
     void importsABundleAsACopy();
     void importsAPlantIntoTheOpenProject();
     void settingsAreWrittenThrough();
+    void printsTheMeterLabelsInRouteOrder();
+    void readsAQrCodeFromAPicture();
 };
 
 void TestProjectSession::modelsPassTheModelTester() {
@@ -542,5 +549,81 @@ void TestProjectSession::settingsAreWrittenThrough() {
     }
 }
 
-QTEST_GUILESS_MAIN(TestProjectSession)
+void TestProjectSession::printsTheMeterLabelsInRouteOrder() {
+    QTemporaryDir dir;
+    ProjectSession session;
+    const QString pdf = dir.filePath(QStringLiteral("labels.pdf"));
+    QVERIFY(!session.exportMeterLabels(pdf, QStringLiteral("zh")));
+    QCOMPARE(session.errorMessage(), QStringLiteral("Open a project first."));
+
+    const QString path = dir.filePath(QStringLiteral("l.shuiheng"));
+    QVERIFY(session.create(path, QStringLiteral("L"), {}, sampleCampaign));
+    // The walk starts at M24: its label comes first.
+    {
+        shuiheng::store::ProjectStore store;
+        QVERIFY(store.open(path.toStdString()).ok());
+        auto campaigns = store.campaigns();
+        QVERIFY(campaigns.ok() && !campaigns->empty());
+        shuiheng::store::Campaign c = campaigns->back();
+        c.route = {"M24", "M1"};
+        QVERIFY(store.updateCampaign(c, {"测试员", "tst"}, "walk from the back").ok());
+    }
+    QVERIFY2(session.exportMeterLabels(QUrl::fromLocalFile(pdf).toString(), QStringLiteral("zh")),
+             qPrintable(session.errorMessage()));
+
+    // Qt PDF renders the first sheet; the first two labels' codes read back as M24's and M1's texts.
+    QPdfDocument document;
+    QCOMPARE(document.load(pdf), QPdfDocument::Error::None);
+    QCOMPARE(document.pageCount(), 2); // 34 meters in service, 24 a sheet
+    using G = shuiheng::report::LabelGeometry;
+    constexpr double pxPerMm = 200 / 25.4;
+    const QImage page = document.render(0, QSize(int(G::pageWidth * pxPerMm), int(G::pageHeight * pxPerMm)));
+    auto label = [&](int slot) {
+        return page.copy(int((G::left + slot * G::width) * pxPerMm), int(G::top * pxPerMm),
+                         int(G::width * pxPerMm), int(G::height * pxPerMm));
+    };
+    QCOMPARE(shuiheng::qr::decodeQr(label(0)).value_or(QString()),
+             QStringLiteral("SHUIHENG:METER:M24;SN=LXLC-25E-240877"));
+    QCOMPARE(shuiheng::qr::decodeQr(label(1)).value_or(QString()),
+             QStringLiteral("SHUIHENG:METER:M1;SN=LDG-65S-250137"));
+}
+
+void TestProjectSession::readsAQrCodeFromAPicture() {
+    QTemporaryDir dir;
+    QString error;
+    const auto code = shuiheng::qr::encodeQr(QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655"), error);
+    QVERIFY(code);
+    // A picture like a camera's: the label small in a large grey frame, saved as JPEG.
+    QImage photo(1280, 960, QImage::Format_RGB32);
+    photo.fill(QColor(120, 125, 130));
+    {
+        QPainter p(&photo);
+        const int module = 6, origin = 400;
+        p.fillRect(origin, origin / 2, (code->size + 8) * module, (code->size + 8) * module, Qt::white);
+        for (int y = 0; y < code->size; ++y)
+            for (int x = 0; x < code->size; ++x)
+                if (code->at(x, y))
+                    p.fillRect(origin + (x + 4) * module, origin / 2 + (y + 4) * module, module, module,
+                               Qt::black);
+    }
+    const QString jpeg = dir.filePath(QStringLiteral("still.jpg"));
+    QVERIFY(photo.save(jpeg, "JPEG", 80));
+
+    QrReader reader;
+    QCOMPARE(reader.read(QUrl::fromLocalFile(jpeg).toString()),
+             QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655"));
+    QCOMPARE(reader.error(), QString());
+    QCOMPARE(reader.read(jpeg), QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655"));
+
+    QCOMPARE(reader.read(dir.filePath(QStringLiteral("missing.jpg"))), QString());
+    QVERIFY2(reader.error().contains(QStringLiteral("missing.jpg")), qPrintable(reader.error()));
+    QImage blank(640, 480, QImage::Format_RGB32);
+    blank.fill(Qt::gray);
+    QVERIFY(blank.save(dir.filePath(QStringLiteral("blank.png"))));
+    QCOMPARE(reader.read(dir.filePath(QStringLiteral("blank.png"))), QString());
+    QVERIFY2(reader.error().contains(QStringLiteral("No QR code")), qPrintable(reader.error()));
+}
+
+// The label sheet needs fonts, so a QGuiApplication (offscreen in the tests).
+QTEST_MAIN(TestProjectSession)
 #include "tst_project_session.moc"
