@@ -2,8 +2,8 @@
 
 #include "io/atomic_file.h"
 #include "io/plant_file.h"
-#include "report/meter_labels.h"
 #include "qt_text.h"
+#include "report/meter_labels.h"
 #include "round_progress.h"
 #include "store/project_store.h"
 
