@@ -183,12 +183,9 @@ void LiveBalance::applyFlows() {
     // While a new analysis is computed the last flows stay on the diagram (no flicker per reading).
     if (!analysis && session() && session()->analysing())
         return;
-    hiddenLabels_.clear();
+    flows_ = analysis ? overlayFor(*analysis) : QHash<QString, QVariantMap>();
+    showFlows();
     if (analysis) {
-        QHash<QString, QVariantMap> overlay = overlayFor(*analysis);
-        if (layout_)
-            hiddenLabels_ = placeFlowLabels(*layout_, overlay);
-        diagram_->setOverlay(overlay);
         verdict_ = analysis->balanceRan ? analysis->live.verdict : analysis->balanceFailure;
         state_ = !analysis->balanceRan         ? QStringLiteral("none")
                  : !analysis->balanceCheckable ? QStringLiteral("unchecked")
@@ -197,7 +194,6 @@ void LiveBalance::applyFlows() {
         findings_->reset(analysis->live.findings);
         todo_->reset(analysis->live.todo);
     } else {
-        diagram_->setOverlay({});
         verdict_.clear();
         state_ = QStringLiteral("none");
         findings_->reset({});
@@ -207,8 +203,24 @@ void LiveBalance::applyFlows() {
     emit updated();
 }
 
+void LiveBalance::showFlows() {
+    QHash<QString, QVariantMap> overlay = flows_;
+    hiddenLabels_ =
+        layout_ && !overlay.isEmpty() ? placeFlowLabels(*layout_, overlay, labelScale_) : QStringList();
+    diagram_->setOverlay(overlay);
+    emit hiddenLabelsChanged();
+}
+
+void LiveBalance::setLabelScale(double scale) {
+    scale = std::clamp(scale, 0.2, 1.0);
+    if (std::abs(scale - labelScale_) < 1e-9)
+        return;
+    labelScale_ = scale;
+    showFlows(); // only the rows whose label moves (or shows) are updated
+}
+
 QStringList LiveBalance::placeFlowLabels(const shuiheng::layout::DiagramLayout& layout,
-                                         QHash<QString, QVariantMap>& overlay) {
+                                         QHash<QString, QVariantMap>& overlay, double scale) {
     std::vector<shuiheng::layout::LabelRequest> requests;
     requests.reserve(layout.streams.size());
     for (const shuiheng::layout::StreamPath& stream : layout.streams) {
@@ -224,7 +236,7 @@ QStringList LiveBalance::placeFlowLabels(const shuiheng::layout::DiagramLayout& 
         // The suspect meters first, then the biggest flows, then the flows not known.
         const double rank =
             (suspect ? 1e300 : 0) + (value.isValid() && !value.isNull() ? std::abs(value.toDouble()) : -1);
-        requests.push_back({stream.id, chipWidth(text), chipHeight, rank, suspect});
+        requests.push_back({stream.id, chipWidth(text) * scale, chipHeight * scale, rank, suspect});
     }
     const std::vector<shuiheng::layout::PlacedLabel> placed = shuiheng::layout::placeLabels(layout, requests);
     std::vector<std::pair<double, QString>> hidden;

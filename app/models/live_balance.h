@@ -40,7 +40,11 @@ class LiveBalance : public SessionFollower {
     Q_PROPERTY(QString state READ state NOTIFY updated)
     /// The streams whose label found no free place on the diagram (biggest flows first): the view
     /// lists them and shows a label when its flow is selected.
-    Q_PROPERTY(QStringList hiddenLabels READ hiddenLabels NOTIFY updated)
+    Q_PROPERTY(QStringList hiddenLabels READ hiddenLabels NOTIFY hiddenLabelsChanged)
+    /// How large the labels are on the diagram (1: their full size in diagram units). Above 100 %
+    /// zoom the view sets 1 / zoom, so that labels keep their size on the screen and the places
+    /// freed let more of them be drawn; the labels are placed again for it.
+    Q_PROPERTY(double labelScale READ labelScale WRITE setLabelScale NOTIFY hiddenLabelsChanged)
     /// Serial elimination's findings: kind, stream, meters, nodes, estimate, share, text.
     Q_PROPERTY(RecordListModel* findings READ findings CONSTANT)
     /// Which meter next: task (check, leak, reread, add), stream, meter, reason.
@@ -60,6 +64,8 @@ public:
     QString verdict() const { return verdict_; }
     QString state() const { return state_; }
     QStringList hiddenLabels() const { return hiddenLabels_; }
+    double labelScale() const { return labelScale_; }
+    void setLabelScale(double scale);
     RecordListModel* findings() const { return findings_; }
     RecordListModel* todo() const { return todo_; }
     bool layingOut() const { return layingOut_; }
@@ -73,11 +79,14 @@ public:
     static QHash<QString, QVariantMap> overlayFor(const ProjectAnalysis& analysis);
     /// Puts each stream's label where it covers no other label and no node of `layout` (the
     /// label fields of the overlay); returns the streams whose label found no place, biggest first.
+    /// `scale`: the labels' size on the diagram (labelScale); labelWidth / labelHeight are given
+    /// at that size.
     static QStringList placeFlowLabels(const shuiheng::layout::DiagramLayout& layout,
-                                       QHash<QString, QVariantMap>& overlay);
+                                       QHash<QString, QVariantMap>& overlay, double scale = 1);
 
 signals:
     void layingOutChanged();
+    void hiddenLabelsChanged();
     /// The diagram, verdict, findings and to-do show the session's latest analysis.
     void updated();
 
@@ -85,6 +94,8 @@ private:
     void follow() override { refresh(); }
     void refresh();
     void applyFlows();
+    /// Places the labels of `flows_` at `labelScale_` and puts the overlay on the diagram.
+    void showFlows();
     void setLayingOut(bool on);
 
     DiagramModel* diagram_;
@@ -93,6 +104,8 @@ private:
     QString verdict_;
     QString state_ = QStringLiteral("none");
     QStringList hiddenLabels_;
+    double labelScale_ = 1;
+    QHash<QString, QVariantMap> flows_; ///< the overlay of the latest analysis, labels not yet placed
     std::shared_ptr<const shuiheng::layout::DiagramLayout> layout_; ///< the one the diagram shows
     std::string layoutKey_;                                         ///< the structure the diagram shows
     std::string pendingKey_;                                        ///< the structure being laid out

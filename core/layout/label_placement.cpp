@@ -116,9 +116,10 @@ std::vector<PlacedLabel> placeLabels(const DiagramLayout& diagram, const std::ve
         const Polyline line = flatten(stream->path);
         const double w = request.width, h = request.height;
         // The places to try, in order: on the line or right beside it, anywhere along the path; only
-        // then one box further out (still next to its own line).
+        // then one box further out, then two (still next to its own line). Tried at every size, so
+        // that smaller labels (zoomed in) find at least the places bigger ones do, about.
         std::vector<Box> candidates;
-        for (int ring = 0; ring < 2; ++ring)
+        for (int ring = 0; ring < 3; ++ring)
             for (const double fraction : labelPathFractions()) {
                 const OnPath on = alongPath(line, fraction);
                 // Beside the line: far enough along its normal that the box clears it.

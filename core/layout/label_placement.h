@@ -2,7 +2,7 @@
 // Where the flows' labels ("S12  122.9 ± 2.1") go on the water-balance diagram so that none covers
 // another or a node: in a dense middle the labels at the middle of each path pile on each other.
 // Each label tries places along its own path — the middle, then ¼ and ¾, ⅓ and ⅔, … of its length —
-// on the line, then beside it on either side, then one box further out, and takes the first that
+// on the line, then beside it on either side, then one and two boxes further out, and takes the first that
 // is free of the labels placed before it, of every node box and group caption, and stays on the
 // diagram. Labels are placed by rank (the suspect meters and the biggest flows first). A label with
 // no free place is not shown and the view lists it (one asked for `always` is shown all the same).

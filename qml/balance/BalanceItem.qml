@@ -113,8 +113,10 @@ Item {
                 z: entry.selected ? 1 : 0
                 x: (placed ? entry.overlay.labelX : entry.labelX) - width / 2
                 y: (placed ? entry.overlay.labelY : entry.labelY) - height / 2
-                width: entry.overlay.labelWidth !== undefined ? entry.overlay.labelWidth : chipText.implicitWidth + 12
-                height: entry.overlay.labelHeight !== undefined ? entry.overlay.labelHeight : chipText.implicitHeight + 4
+                // Drawn at its full size, then scaled to the size it was placed at (labelScale).
+                width: entry.overlay.labelWidth !== undefined ? entry.overlay.labelWidth / entry.view.live.labelScale : chipText.implicitWidth + 12
+                height: entry.overlay.labelHeight !== undefined ? entry.overlay.labelHeight / entry.view.live.labelScale : chipText.implicitHeight + 4
+                scale: entry.view.live.labelScale
                 radius: height / 2
                 color: entry.suspect ? entry.colours.alarmFill : entry.colours.chipFill
                 border.color: flowItem.lineColor

@@ -54,6 +54,14 @@ Flickable {
         flowTapped(id);
     }
 
+    // Above 100 % the labels keep their size on the screen (in steps of a quarter, not to place
+    // them again at every step of a pinch), which frees places on the diagram for more of them.
+    Binding {
+        target: canvas.live
+        property: "labelScale"
+        value: Math.min(1, 1 / (Math.round(canvas.zoom * 4) / 4))
+    }
+
     clip: true
     contentWidth: Math.max(width, live.diagram.diagramWidth * zoom + 24)
     contentHeight: Math.max(height, live.diagram.diagramHeight * zoom + 24)

@@ -155,13 +155,13 @@ Item {
         }
 
         // The sample plant's labels that find no place on the diagram are listed under it; choosing
-        // one selects its flow, which then draws its label.
+        // one selects its flow, which then draws its label; zoomed in, they all find a place.
         function test_labelsWithoutAPlaceAreListed() {
             const session = project(dataDir + "/plants/sample-campaign.json");
             const w = showWindow(session, 1280, 800);
             const page = goTo(w, "balance");
             tryVerify(() => page.live.layoutCount > 0 && !page.live.layingOut && page.live.state !== "none", 20000);
-            const hidden = page.live.hiddenLabels;
+            const hidden = Array.from(page.live.hiddenLabels); // a copy: the property changes on zoom
             verify(hidden.length > 0, "the dense sample plant leaves some labels out");
             const button = findChild(page, "hiddenLabelsButton");
             verify(button.visible);
@@ -179,6 +179,17 @@ Item {
             tryVerify(() => !list.visible);
             compare(page.diagramView.selectedFlow, hidden[0]);
             verify(findChild(first, "flowChip").visible, "selected: its label drawn");
+            // Zoomed to 200 %, the labels keep their size on the screen and all find a place.
+            page.diagramView.setZoom(2);
+            tryCompare(page.live, "labelScale", 0.5);
+            compare(page.live.hiddenLabels.length, 0);
+            verify(!button.visible);
+            const chip = findChild(first, "flowChip");
+            compare(chip.scale, 0.5);
+            verify(Math.abs(chip.width * chip.scale - page.live.overlayOf(hidden[0]).labelWidth) < 1e-6);
+            page.diagramView.fit();
+            tryCompare(page.live, "labelScale", 1);
+            compare(page.live.hiddenLabels.length, hidden.length);
         }
 
         function test_benchmarkAgainstTheChosenQuota() {
