@@ -35,16 +35,28 @@ Page {
     // The camera's view loaded (Qt Multimedia present) and a camera on the device.
     readonly property bool cameraReady: cameraLoader.status === Loader.Ready && cameraLoader.item.hasCamera
 
+    // What the camera's picture is for: "photo" of the register, or "scan" of a meter's QR label.
+    property string cameraPurpose: "photo"
+
     // Shows the camera's view for the current meter (it says so when there is no camera); false when
-    // Qt Multimedia is missing.
-    function openCamera() {
+    // Qt Multimedia is missing. `purpose`: "photo" (the default) or "scan".
+    function openCamera(purpose) {
         if (cameraLoader.status !== Loader.Ready)
             return false;
         const file = entry.cameraPhotoFile();
         if (file.length === 0)
             return false;
+        cameraPurpose = purpose === "scan" ? "scan" : "photo";
         cameraLoader.item.open(file);
         return true;
+    }
+
+    // The camera's picture is ready at `path`: the register's photo, or a label to find the meter by.
+    function takeCameraPicture(path) {
+        if (cameraPurpose === "scan")
+            entry.findByPicture(path);
+        else
+            photoPath = path;
     }
 
     focus: true
@@ -150,6 +162,14 @@ Page {
                 objectName: "findButton"
                 text: qsTr("Find")
                 onClicked: findField.accepted()
+            }
+
+            // The tablet's camera reads the meter's QR label (shown only where there is a camera).
+            ActionButton {
+                objectName: "scanButton"
+                visible: page.cameraReady
+                text: qsTr("Scan QR")
+                onClicked: page.openCamera("scan")
             }
         }
 
@@ -309,7 +329,7 @@ Page {
                         Layout.preferredHeight: 56
                         visible: page.cameraReady
                         text: qsTr("Camera")
-                        onClicked: page.openCamera()
+                        onClicked: page.openCamera("photo")
                     }
 
                     ActionButton {
@@ -397,7 +417,13 @@ Page {
 
     Connections {
         function onCaptured(path) {
-            page.photoPath = path;
+            page.takeCameraPicture(path);
+        }
+
+        // A label needs no second look: the picture is read as soon as it is taken.
+        function onTakenChanged() {
+            if (page.cameraPurpose === "scan" && cameraLoader.item.taken.length > 0)
+                cameraLoader.item.use();
         }
 
         target: cameraLoader.item

@@ -144,55 +144,6 @@
         <source>To decide, give: %1</source>
         <translation>需补充以下内容才能判定：%1</translation>
     </message>
-    <message>
-        <source>abstraction permit</source>
-        <translation>取水许可</translation>
-    </message>
-    <message>
-        <source>abstraction over plan</source>
-        <translation>超计划取水</translation>
-    </message>
-    <message>
-        <source>major safety or environmental accident</source>
-        <translation>重大安全和环境污染事故</translation>
-    </message>
-    <message>
-        <source>independent legal entity</source>
-        <translation>独立法人</translation>
-    </message>
-    <message>
-        <source>leading in the industry</source>
-        <translation>行业领先</translation>
-    </message>
-    <message>
-        <source>banned equipment in use</source>
-        <translation>使用国家明令淘汰的设备</translation>
-    </message>
-    <message>
-        <source>three simultaneities for new projects</source>
-        <translation>新建项目“三同时”“四到位”</translation>
-    </message>
-    <message>
-        <source>metering as GB 24789 requires</source>
-        <translation>按 GB 24789 配备计量器具</translation>
-    </message>
-    <message>
-        <source>certified water-saving enterprise</source>
-        <translation>已认定为节水型企业</translation>
-    </message>
-    <message>
-        <source>yearly intake</source>
-        <translation>年取水量</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <comment>a fact and its year</comment>
-        <translation>%1（%2 年）</translation>
-    </message>
 </context>
 <context>
     <name>CameraCapture</name>
@@ -282,7 +233,9 @@
     </message>
     <message numerus="yes">
         <source>%n more flow(s)</source>
-        <translation><numerusform>另有 %n 条流量</numerusform></translation>
+        <translation>
+            <numerusform>另有 %n 条流量</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -986,6 +939,18 @@
         <source>No meter matches</source>
         <translation>没有匹配的水表</translation>
     </message>
+    <message>
+        <source>QR labels…</source>
+        <translation>二维码标签…</translation>
+    </message>
+    <message>
+        <source>Save the meters&apos; QR labels (A4, 24 a sheet) as PDF</source>
+        <translation>将水表二维码标签保存为 PDF（A4，每页 24 枚）</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
 </context>
 <context>
     <name>NewProjectDialog</name>
@@ -1358,6 +1323,14 @@
         <source>benchmark against %1</source>
         <translation>对标 %1</translation>
     </message>
+    <message>
+        <source>Cannot read the meters: %1</source>
+        <translation>无法读取水表：%1</translation>
+    </message>
+    <message>
+        <source>Cannot make the labels: %1</source>
+        <translation>无法生成标签：%1</translation>
+    </message>
 </context>
 <context>
     <name>ProjectsPage</name>
@@ -1545,6 +1518,10 @@
         <source>The camera cannot save its photo: the folder %1 cannot be made.</source>
         <translation>摄像头无法保存照片：无法创建文件夹 %1。</translation>
     </message>
+    <message>
+        <source>No QR code could be read in the picture: hold the camera closer to the label and try again.</source>
+        <translation>照片中未能识别出二维码：请将摄像头靠近标签后重试。</translation>
+    </message>
 </context>
 <context>
     <name>ReadingEntryPage</name>
@@ -1659,6 +1636,10 @@
     <message>
         <source>Camera</source>
         <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Scan QR</source>
+        <translation>扫二维码</translation>
     </message>
 </context>
 <context>

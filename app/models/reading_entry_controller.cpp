@@ -5,6 +5,7 @@
 #include "meter_route.h"
 #include "model/units.h"
 #include "project_session.h"
+#include "qr/qr_code.h"
 #include "qt_text.h"
 #include "round_progress.h"
 #include "store/project_store.h"
@@ -434,6 +435,19 @@ bool ReadingEntryController::skip(const QString& reason) {
     advance();
     say(tr("Meter %1 skipped in this round: %2").arg(meter, reason.trimmed()), false);
     return true;
+}
+
+bool ReadingEntryController::findByPicture(const QString& picture) {
+    const QString path = localPath(picture);
+    QString error;
+    const auto text = shuiheng::qr::decodeQrFile(path, error);
+    removeCameraPhoto(path); // a scan is not kept
+    if (!text) {
+        say(tr("No QR code could be read in the picture: hold the camera closer to the label and try again."),
+            true);
+        return false;
+    }
+    return find(*text);
 }
 
 bool ReadingEntryController::find(const QString& text) {

@@ -80,6 +80,10 @@ public:
     /// Shows the card of the meter whose id, serial or QR text is `text` (a scanner types the QR
     /// payload): exact first, else the only one containing it. False with `message` otherwise.
     Q_INVOKABLE bool find(const QString& text);
+    /// Finds the meter whose QR label is in the picture (the camera's still, path or file URL), as
+    /// `find` does with the code's text; the camera's file is removed. False with `message` when no
+    /// code can be read or it names no meter.
+    Q_INVOKABLE bool findByPicture(const QString& picture);
     Q_INVOKABLE void next();
     Q_INVOKABLE void previous();
 

@@ -1,6 +1,8 @@
 #include "qr/qr_code.h"
 
+#include <QFileInfo>
 #include <QImage>
+#include <QImageReader>
 #include <QPainter>
 #include <ZXing/BitMatrix.h>
 #include <ZXing/MultiFormatWriter.h>
@@ -58,6 +60,21 @@ std::optional<QString> decodeQr(const QImage& image) {
     if (!result.isValid())
         return std::nullopt;
     return QString::fromStdString(result.text());
+}
+
+std::optional<QString> decodeQrFile(const QString& path, QString& error) {
+    QImageReader reader(path);
+    reader.setAutoTransform(true);
+    const QImage image = reader.read();
+    if (image.isNull()) {
+        error = QStringLiteral("cannot open the picture %1: %2")
+                    .arg(QFileInfo(path).fileName(), reader.errorString());
+        return std::nullopt;
+    }
+    auto text = decodeQr(image);
+    if (!text)
+        error = QStringLiteral("no QR code could be read in the picture %1").arg(QFileInfo(path).fileName());
+    return text;
 }
 
 } // namespace shuiheng::qr

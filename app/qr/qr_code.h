@@ -26,4 +26,8 @@ std::optional<QrMatrix> encodeQr(const QString& text, QString& error);
 /// nullopt when there is none the decoder can read.
 std::optional<QString> decodeQr(const QImage& image);
 
+/// The same from an image file (a camera's JPEG: its EXIF orientation applied). nullopt with `error`
+/// in plain words, naming the file, when it cannot be read or holds no legible code.
+std::optional<QString> decodeQrFile(const QString& path, QString& error);
+
 } // namespace shuiheng::qr

@@ -6,7 +6,6 @@
 #include "meter_list_model.h"
 #include "project_session.h"
 #include "qr/qr_code.h"
-#include "qr_reader.h"
 #include "record_list_model.h"
 #include "report/meter_labels.h"
 #include "store/project_store.h"
@@ -609,19 +608,16 @@ void TestProjectSession::readsAQrCodeFromAPicture() {
     const QString jpeg = dir.filePath(QStringLiteral("still.jpg"));
     QVERIFY(photo.save(jpeg, "JPEG", 80));
 
-    QrReader reader;
-    QCOMPARE(reader.read(QUrl::fromLocalFile(jpeg).toString()),
-             QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655"));
-    QCOMPARE(reader.error(), QString());
-    QCOMPARE(reader.read(jpeg), QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655"));
+    const QString expected = QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655");
+    QCOMPARE(shuiheng::qr::decodeQrFile(jpeg, error).value_or(QString()), expected);
 
-    QCOMPARE(reader.read(dir.filePath(QStringLiteral("missing.jpg"))), QString());
-    QVERIFY2(reader.error().contains(QStringLiteral("missing.jpg")), qPrintable(reader.error()));
+    QVERIFY(!shuiheng::qr::decodeQrFile(dir.filePath(QStringLiteral("missing.jpg")), error));
+    QVERIFY2(error.contains(QStringLiteral("missing.jpg")), qPrintable(error));
     QImage blank(640, 480, QImage::Format_RGB32);
     blank.fill(Qt::gray);
     QVERIFY(blank.save(dir.filePath(QStringLiteral("blank.png"))));
-    QCOMPARE(reader.read(dir.filePath(QStringLiteral("blank.png"))), QString());
-    QVERIFY2(reader.error().contains(QStringLiteral("No QR code")), qPrintable(reader.error()));
+    QVERIFY(!shuiheng::qr::decodeQrFile(dir.filePath(QStringLiteral("blank.png")), error));
+    QVERIFY2(error.contains(QStringLiteral("no QR code")), qPrintable(error));
 }
 
 // The label sheet needs fonts, so a QGuiApplication (offscreen in the tests).

@@ -1,6 +1,7 @@
 // The Qt Quick Test runner: runs every tst_*.qml in tests/qml against the app's QML modules.
 
 #include "app_quick_test_setup.h"
+#include "qr_picture.h"
 #include "store_probe.h"
 
 #include <QtQml/qqmlextensionplugin.h>
@@ -20,6 +21,9 @@ public slots:
         // The camera test checks the photo in the project file through the store itself.
         engine->rootContext()->setContextProperty(QStringLiteral("storeProbe"),
                                                   new shuiheng::test::StoreProbe(engine));
+        // The scanning test writes the picture of a QR label the camera would have taken.
+        engine->rootContext()->setContextProperty(QStringLiteral("qrPicture"),
+                                                  new shuiheng::test::QrPicture(engine));
     }
 
 private:

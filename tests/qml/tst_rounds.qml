@@ -250,6 +250,39 @@ Item {
             verify(!storeProbe.fileExists(file), "the camera's file is removed once its bytes are in the project");
         }
 
+        function test_scanningALabelFindsItsMeter() {
+            const session = plannedProject();
+            const window = showWindow(session, 1280, 800);
+            const page = newRoundEntry(window);
+            const view = cameraView(page);
+            const entry = findChild(page, "entryController");
+            if (!view.hasCamera)
+                verify(!findChild(page, "scanButton").visible, "no Scan button without a camera");
+            // The label of the last meter of the round, photographed: its card comes up.
+            const target = entry.cards.get(entry.count - 1).meterId;
+            verify(target !== entry.current.meterId);
+            const qrText = session.meter(target).qrText;
+            verify(qrText.length > 0, "the sample's meters carry QR texts");
+            verify(page.openCamera("scan"));
+            const file = view.photoFile;
+            verify(qrPicture.write(file, qrText), file);
+            view.showTaken(file); // what the camera does once its file is written
+            tryVerify(() => !view.visible, 5000, "a scan needs no Use: it is read at once");
+            compare(entry.current.meterId, target);
+            verify(!entry.messageIsError, entry.message);
+            verify(!storeProbe.fileExists(file), "the scan's picture is not kept");
+            compare(page.photoPath, "", "a scan is not the register's photo");
+
+            // A picture with no code in it: the page says so and stays on the meter.
+            verify(page.openCamera("scan"));
+            writePicture(page, view.photoFile);
+            view.showTaken(view.photoFile);
+            tryVerify(() => !view.visible);
+            verify(entry.messageIsError);
+            verify(entry.message.indexOf("No QR code") >= 0, entry.message);
+            compare(entry.current.meterId, target);
+        }
+
         function test_planTheWindowAndTheRoute() {
             const session = plannedProject();
             const window = showWindow(session, 1280, 800);
