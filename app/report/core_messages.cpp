@@ -37,7 +37,7 @@ std::string messageLanguage(const QLocale& locale) {
 }
 
 std::string sayMessage(const text::Message& message, const std::string& english, const std::string& lang) {
-    return message.empty() ? english : text::render(message, messageCatalogue(lang));
+    return message.empty() ? english : text::render(message, messageCatalogue(lang), text::plainNumber);
 }
 
 } // namespace shuiheng::report

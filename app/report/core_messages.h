@@ -17,7 +17,8 @@ const text::Catalogue& messageCatalogue(const std::string& lang);
 /// The catalogue language for a Qt locale: "zh" for Chinese, else "en".
 std::string messageLanguage(const QLocale& locale = QLocale());
 
-/// `message` in `lang`; when the message is empty (a text read without its code), `english` as it is.
+/// `message` in `lang`, its numbers as people read them (text::plainNumber); when the message is empty (a
+/// text read without its code), `english` as it is.
 std::string sayMessage(const text::Message& message, const std::string& english, const std::string& lang);
 
 } // namespace shuiheng::report

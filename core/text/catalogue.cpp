@@ -3,6 +3,8 @@
 #include "text/message_codes.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +14,32 @@ namespace {
 std::string coreNumber(double value, std::string_view spec) {
     return fmt::format(fmt::runtime("{:" + std::string(spec) + "}"), value);
 }
+
+} // namespace
+
+std::string plainNumber(double value, std::string_view spec) {
+    const std::string core = coreNumber(value, spec);
+    const double magnitude = std::abs(value);
+    if (core.find_first_of("eE") == std::string::npos || !(magnitude >= 1e-4 && magnitude < 1e15) ||
+        spec.empty() || (spec.back() != 'g' && spec.back() != 'G'))
+        return core;
+    // The precision of a "g" spec (6 when none is given): that many significant digits.
+    int precision = 6;
+    if (const auto dot = spec.find('.'); dot != std::string_view::npos)
+        precision = std::max(1, std::atoi(std::string(spec.substr(dot + 1)).c_str()));
+    const int exponent = static_cast<int>(std::floor(std::log10(magnitude)));
+    const int decimals = std::max(0, precision - 1 - exponent);
+    const double unit = std::pow(10.0, std::max(0, exponent + 1 - precision));
+    std::string fixed = fmt::format("{:.{}f}", std::round(value / unit) * unit, decimals);
+    if (fixed.find('.') != std::string::npos) {
+        fixed.erase(fixed.find_last_not_of('0') + 1);
+        if (fixed.back() == '.')
+            fixed.pop_back();
+    }
+    return fixed;
+}
+
+namespace {
 
 class Renderer {
 public:

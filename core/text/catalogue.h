@@ -42,6 +42,12 @@ CatalogueResult parseCatalogue(std::string_view json);
 /// writes it as core's English does.
 using NumberFormat = std::function<std::string(double value, std::string_view spec)>;
 
+/// A number for people rather than for parsing: as `spec` asks (".6g"), but where that would write an
+/// exponent for a number people read in full (1e-4 ≤ |value| < 1e15: an annual intake of
+/// 2,054,740 m³, not 2.05474e+06) the same significant digits in fixed notation, trailing zeros of
+/// the fraction left out. Other specs, and numbers outside that range, as core writes them.
+std::string plainNumber(double value, std::string_view spec);
+
 /// The message in the catalogue's language.
 std::string render(const Message& message, const Catalogue& catalogue, const NumberFormat& numbers = {});
 /// The message in core's English (what the std::string fields beside it hold).

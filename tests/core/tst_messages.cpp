@@ -133,6 +133,7 @@ private slots:
     void messagesCarryTheirCodesArguments();
     void englishFieldsAreTheEnglishRendering();
     void chineseHasNoEnglishSentence();
+    void numbersForPeople();
 };
 
 void TestMessages::initTestCase() {
@@ -320,6 +321,30 @@ void TestMessages::chineseHasNoEnglishSentence() {
         QVERIFY2(!std::regex_search(said, match, latinSentence),
                  (s.where + ": '" + said + "' (" + match.str() + ")").c_str());
     }
+}
+
+void TestMessages::numbersForPeople() {
+    using text::plainNumber;
+    // What fmt writes in fixed notation stays as it is.
+    QCOMPARE(plainNumber(234.6, ".4g"), std::string("234.6"));
+    QCOMPARE(plainNumber(0.000123456, ".3g"), std::string("0.000123"));
+    QCOMPARE(plainNumber(150000, "g"), std::string("150000"));
+    // An exponent in the readable range: the same significant digits, fixed.
+    QCOMPARE(plainNumber(2054740.3, ".6g"), std::string("2054740"));
+    QCOMPARE(plainNumber(-2054749.9, ".6g"), std::string("-2054750"));
+    QCOMPARE(plainNumber(1234567.0, "g"), std::string("1234570"));
+    QCOMPARE(plainNumber(98765432.1, ".4g"), std::string("98770000"));
+    // Property: the plain form reads back as the value core wrote, digit for digit.
+    for (double v : {1.5e6, 2.718281828e9, 3.3333333e7, 9.99999e5, 1.00001e6, 4.2e14})
+        for (const char* spec : {"g", ".4g", ".6g"}) {
+            const std::string core = fmt::format(fmt::runtime(std::string("{:") + spec + "}"), v);
+            QCOMPARE(std::stod(plainNumber(v, spec)), std::stod(core));
+        }
+    // Outside the range, and other specs: as core writes them.
+    QCOMPARE(plainNumber(1.5e-7, ".3g"), std::string("1.5e-07"));
+    QCOMPARE(plainNumber(2.5e20, "g"), std::string("2.5e+20"));
+    QCOMPARE(plainNumber(1234.5678, ".2f"), std::string("1234.57"));
+    QCOMPARE(plainNumber(2054740.3, ".3e"), std::string("2.055e+06"));
 }
 
 QTEST_GUILESS_MAIN(TestMessages)
