@@ -346,8 +346,28 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
         say(tr("Give the reason for the warning above (or correct the value), then save."), true);
         return false;
     }
+    // The register's photo, from a file or the camera, goes with a new reading and with a correction.
+    QByteArray photo;
+    std::string photoType;
+    if (!photoPath.trimmed().isEmpty()) {
+        const QString path = localPath(photoPath);
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            say(tr("The photo %1 cannot be read: %2. Nothing was saved.").arg(path, file.errorString()),
+                true);
+            return false;
+        }
+        photo = file.readAll();
+        // As `shuiheng-cli readings add --photo`: by the name, and by the bytes where it has none.
+        photoType = QMimeDatabase().mimeTypeForFileNameAndData(path, photo).name().toStdString();
+    }
     if (!readingId.isEmpty()) {
-        if (auto edited = project->editReading(readingId.toStdString(), value, why, {}); !edited) {
+        store::ReadingEdit edit;
+        edit.value = value;
+        edit.reason = why;
+        edit.photo = photo;
+        edit.photoType = photoType;
+        if (auto edited = project->editReading(readingId.toStdString(), edit, {}); !edited) {
             say(tr("Not saved: %1").arg(toQString(edited.status().message())), true);
             return false;
         }
@@ -358,25 +378,14 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
         entry.reading.value = value;
         entry.campaign = session()->campaignId();
         entry.reason = why;
-        if (!photoPath.trimmed().isEmpty()) {
-            const QString path = localPath(photoPath);
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                say(tr("The photo %1 cannot be read: %2. Nothing was saved.").arg(path, file.errorString()),
-                    true);
-                return false;
-            }
-            entry.photo = file.readAll();
-            // As `shuiheng-cli readings add --photo`: by the name, and by the bytes where it has none.
-            entry.photoType =
-                QMimeDatabase().mimeTypeForFileNameAndData(path, entry.photo).name().toStdString();
-        }
+        entry.photo = photo;
+        entry.photoType = photoType;
         if (auto added = project->addReading(entry, {}); !added) {
             say(tr("Not saved: %1").arg(toQString(added.status().message())), true);
             return false;
         }
-        removeCameraPhoto(photoPath);
     }
+    removeCameraPhoto(photoPath);
     const QString unit = card.value(QStringLiteral("unit")).toString();
     session()->reload(); // the rounds, the balance and these cards follow (rebuild on reloaded)
     advance();

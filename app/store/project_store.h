@@ -113,6 +113,10 @@ public:
     /// A new version of the reading with `newValue`; the original stays. `reason` is required.
     Result<std::vector<campaign::ReadingCheck>> editReading(const std::string& id, double newValue,
                                                             const std::string& reason, const Actor& actor);
+    /// The same with a new photo of the register where one is given (stored once by SHA-256, like
+    /// addReading's): a new version when the value or the photo changes.
+    Result<std::vector<campaign::ReadingCheck>> editReading(const std::string& id, const ReadingEdit& edit,
+                                                            const Actor& actor);
 
     /// What addReading (or, with `replacing`, editReading of that reading) would warn about
     /// `candidate`, without writing anything: the same checks on the same history. NotFound for an

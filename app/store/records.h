@@ -102,6 +102,14 @@ struct NewReading {
     std::string photoType; ///< its media type, e.g. "image/jpeg"
 };
 
+/// A correction of a reading: its new value and, when one was taken again, a new photo of the register.
+struct ReadingEdit {
+    double value = 0;
+    std::string reason;    ///< required
+    QByteArray photo;      ///< empty: the reading keeps its photo
+    std::string photoType; ///< its media type, e.g. "image/jpeg"
+};
+
 /// The acknowledgement of an added reading: it is on the disk when this exists.
 struct AddedReading {
     std::string id;

@@ -58,6 +58,8 @@ Result<ImportReport> insertReadings(Database& db, const QString& changeId,
                                     const InsertControl& control, const std::string& flowUnit,
                                     std::vector<std::vector<campaign::ReadingCheck>>* checks);
 
+/// The SHA-256 of the bytes in hex: an attachment's key.
+std::string sha256Hex(const QByteArray& bytes);
 /// Stores bytes by hash inside the caller's change; returns the hash.
 Result<std::string> storeAttachment(Database& db, const QString& changeId, const QByteArray& bytes,
                                     const std::string& mediaType);

@@ -336,10 +336,13 @@ Result<std::string> campaignHolding(Database& db, const std::vector<double>& tim
     return std::string();
 }
 
+std::string sha256Hex(const QByteArray& bytes) {
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString();
+}
+
 Result<std::string> storeAttachment(Database& db, const QString& changeId, const QByteArray& bytes,
                                     const std::string& mediaType) {
-    const std::string hash =
-        QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().toStdString();
+    const std::string hash = sha256Hex(bytes);
     auto existing =
         db.select(QStringLiteral("SELECT byte_size FROM attachment WHERE sha256 = ?"), {qs(hash)});
     if (!existing)
@@ -790,6 +793,16 @@ Result<std::vector<campaign::ReadingCheck>> ProjectStore::checkReading(const Rea
 Result<std::vector<campaign::ReadingCheck>> ProjectStore::editReading(const std::string& id, double newValue,
                                                                       const std::string& reason,
                                                                       const Actor& actor) {
+    ReadingEdit edit;
+    edit.value = newValue;
+    edit.reason = reason;
+    return editReading(id, edit, actor);
+}
+
+Result<std::vector<campaign::ReadingCheck>>
+ProjectStore::editReading(const std::string& id, const ReadingEdit& edit, const Actor& actor) {
+    const double newValue = edit.value;
+    const std::string& reason = edit.reason;
     if (Status s = requireOpen(true); !s)
         return s;
     if (reason.empty())
@@ -809,7 +822,9 @@ Result<std::vector<campaign::ReadingCheck>> ProjectStore::editReading(const std:
     const EntityTable& table = readingTable();
     const int valueAt = fieldIndex(table, "value");
     const double oldValue = v.values[valueAt].toDouble();
-    if (oldValue == newValue)
+    const int photoAt = fieldIndex(table, "photo");
+    const bool newPhoto = !edit.photo.isEmpty() && ss(v.values[photoAt]) != sha256Hex(edit.photo);
+    if (oldValue == newValue && !newPhoto)
         return std::vector<campaign::ReadingCheck>{};
     const std::string meterId = ss(v.values[fieldIndex(table, "meter_id")]);
     const std::string time = ss(v.values[fieldIndex(table, "time_text")]);
@@ -824,14 +839,20 @@ Result<std::vector<campaign::ReadingCheck>> ProjectStore::editReading(const std:
     if (!checked)
         return checked.status();
     const std::vector<campaign::ReadingCheck>& found = *checked;
-    auto change =
-        recordChange(*db_, actor, "edit reading", reason,
-                     fmt::format("reading {} of meter {} at {}: {} → {}", id, meterId, time,
-                                 auditText(oldValue).value_or(""), auditText(newValue).value_or("")));
+    auto change = recordChange(*db_, actor, "edit reading", reason,
+                               fmt::format("reading {} of meter {} at {}: {} → {}{}", id, meterId, time,
+                                           auditText(oldValue).value_or(""), auditText(newValue).value_or(""),
+                                           newPhoto ? ", a new photo of the register" : ""));
     if (!change)
         return change.status();
     QVariantList values = v.values;
     values[valueAt] = newValue;
+    if (newPhoto) {
+        auto hash = storeAttachment(*db_, *change, edit.photo, edit.photoType);
+        if (!hash)
+            return hash.status();
+        values[photoAt] = qs(*hash);
+    }
     auto written = putVersion(*db_, table, *change, qs(id), values, &v);
     if (!written)
         return written.status();

@@ -250,6 +250,29 @@ Item {
             verify(!storeProbe.fileExists(file), "the camera's file is removed once its bytes are in the project");
         }
 
+        function test_aPhotoTakenWhenReadingAgainIsKept() {
+            const session = plannedProject();
+            const window = showWindow(session, 1280, 800);
+            const page = newRoundEntry(window);
+            const view = cameraView(page);
+            const entry = findChild(page, "entryController");
+            const meter = entry.current.meterId;
+            saveNextValue(page); // read once, without a photo
+            compare(storeProbe.latestPhotoSha256(session, meter), "");
+            verify(entry.find(meter));
+            compare(entry.current.meterId, meter);
+            // Read again with a photo of the register: the correction carries it.
+            verify(page.openCamera("photo"));
+            const file = view.photoFile;
+            writePicture(page, file);
+            view.showTaken(file);
+            tap(findChild(view, "cameraUse"));
+            const sha = storeProbe.fileSha256(file);
+            saveNextValue(page);
+            compare(storeProbe.latestPhotoSha256(session, meter), sha, "the photo of the second reading is in the project");
+            verify(!storeProbe.fileExists(file));
+        }
+
         function test_scanningALabelFindsItsMeter() {
             const session = plannedProject();
             const window = showWindow(session, 1280, 800);

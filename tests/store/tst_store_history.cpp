@@ -103,6 +103,55 @@ private slots:
         QCOMPARE(anywhere->size(), std::size_t(3));
     }
 
+    void editCarriesANewPhoto() {
+        ProjectStore project;
+        makeProject(project);
+        const std::string id = addM3(project, 11.5);
+        const QByteArray first("\xff\xd8 first photo of the register", 30);
+        const QByteArray second("\xff\xd8 the register read again", 27);
+        const auto sha = [](const QByteArray& b) {
+            return QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex().toStdString();
+        };
+
+        // The value corrected with a photo: both in the new version, the photo by its SHA-256.
+        store::ReadingEdit edit{11.7, "read again, photo of the register", first, "image/jpeg"};
+        STORE_OK(project.editReading(id, edit, tester()));
+        auto now = project.reading(id);
+        STORE_OK(now);
+        QCOMPARE(now->version, 2);
+        QCOMPARE(now->reading.value, 11.7);
+        QCOMPARE(now->reading.photo, sha(first));
+        auto bytes = project.attachment(now->reading.photo);
+        STORE_OK(bytes);
+        QCOMPARE(*bytes, first);
+
+        // The same value and the same photo again: nothing to record.
+        STORE_OK(project.editReading(id, edit, tester()));
+        QCOMPARE(project.reading(id)->version, 2);
+
+        // The same value with another photo: a new version holding it; the first photo stays stored.
+        edit.photo = second;
+        edit.reason = "the first photo was blurred";
+        STORE_OK(project.editReading(id, edit, tester()));
+        now = project.reading(id);
+        STORE_OK(now);
+        QCOMPARE(now->version, 3);
+        QCOMPARE(now->reading.value, 11.7);
+        QCOMPARE(now->reading.photo, sha(second));
+        QCOMPARE(*project.attachment(sha(first)), first);
+        auto history = project.history("reading", id);
+        STORE_OK(history);
+        const auto photoChange =
+            std::find_if(history->begin(), history->end(),
+                         [](const store::HistoryEntry& e) { return e.field == "photo" && e.version == 3; });
+        QVERIFY(photoChange != history->end());
+        QCOMPARE(photoChange->reason, std::string("the first photo was blurred"));
+
+        // An edit without a photo keeps the one it has.
+        STORE_OK(project.editReading(id, 11.8, "typo", tester()));
+        QCOMPARE(project.reading(id)->reading.photo, sha(second));
+    }
+
     void editNeedsAReasonAndAReading() {
         ProjectStore project;
         makeProject(project);
