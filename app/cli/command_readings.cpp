@@ -46,6 +46,21 @@ bool openProject(store::ProjectStore& project, const std::string& path, bool rea
     return true;
 }
 
+/// The photo file's bytes and media type (by its name, else by its bytes); false, said on stderr, when
+/// it cannot be read. No file named: true, nothing read.
+bool readPhoto(const std::string& path, QByteArray& bytes, std::string& mediaType) {
+    if (path.empty())
+        return true;
+    QFile photo(QString::fromStdString(path));
+    if (!photo.open(QIODevice::ReadOnly)) {
+        std::cerr << path << ": cannot be read: " << photo.errorString().toStdString() << '\n';
+        return false;
+    }
+    bytes = photo.readAll();
+    mediaType = QMimeDatabase().mimeTypeForFileNameAndData(photo.fileName(), bytes).name().toStdString();
+    return true;
+}
+
 int runAdd(const ReadingsArgs& a) {
     store::NewReading entry;
     entry.reading.meter = a.meter;
@@ -56,16 +71,8 @@ int runAdd(const ReadingsArgs& a) {
     entry.reading.note = a.note;
     entry.campaign = a.campaign;
     entry.reason = a.reason;
-    if (!a.photo.empty()) {
-        QFile photo(QString::fromStdString(a.photo));
-        if (!photo.open(QIODevice::ReadOnly)) {
-            std::cerr << a.photo << ": cannot be read: " << photo.errorString().toStdString() << '\n';
-            return exitInvalidInput;
-        }
-        entry.photo = photo.readAll();
-        entry.photoType =
-            QMimeDatabase().mimeTypeForFileNameAndData(photo.fileName(), entry.photo).name().toStdString();
-    }
+    if (!readPhoto(a.photo, entry.photo, entry.photoType))
+        return exitInvalidInput;
     store::ProjectStore project;
     int status = exitOk;
     if (!openProject(project, a.file, false, status))
@@ -161,11 +168,16 @@ int runList(const ReadingsArgs& a) {
 }
 
 int runEdit(const ReadingsArgs& a) {
+    store::ReadingEdit edit;
+    edit.value = a.value;
+    edit.reason = a.reason;
+    if (!readPhoto(a.photo, edit.photo, edit.photoType))
+        return exitInvalidInput;
     store::ProjectStore project;
     int status = exitOk;
     if (!openProject(project, a.file, false, status))
         return status;
-    auto warnings = project.editReading(a.id, a.value, a.reason, a.actor.actor());
+    auto warnings = project.editReading(a.id, edit, a.actor.actor());
     if (!warnings)
         return reportStoreFailure(warnings.status(), std::cerr, a.file);
     std::cout << "reading " << a.id << " now reads " << fmt::format("{}", a.value)
@@ -234,6 +246,7 @@ void addReadingsCommand(CLI::App& app, int& status) {
     edit->add_option("ID", args->id, "reading id")->required();
     edit->add_option("--value", args->value, "the corrected value")->required();
     edit->add_option("--reason", args->reason, "why (required)")->required();
+    edit->add_option("--photo", args->photo, "a new photo of the register, stored in the project");
     addActorOptions(*edit, args->actor);
     bind(edit, runEdit);
 

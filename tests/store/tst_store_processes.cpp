@@ -170,9 +170,23 @@ private slots:
         QVERIFY2(edited.exitCode == 0, describe(edited));
         const Run noReason = run({"readings", "edit", file, id, "--value", "1"});
         QCOMPARE(noReason.exitCode, 2);
+        // Read again with a photo of the register: the photo goes with the correction.
+        const QString photo = dir_.filePath("register.jpg");
+        {
+            QFile f(photo);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\xff\xd8\xff\xe0 a register photo");
+        }
+        const Run withPhoto = run({"readings", "edit", file, id, "--value", "8201.5", "--reason",
+                                   "photo of the register", "--photo", photo});
+        QVERIFY2(withPhoto.exitCode == 0, describe(withPhoto));
+        const Run missingPhoto = run({"readings", "edit", file, id, "--value", "8202", "--reason", "again",
+                                      "--photo", dir_.filePath("none.jpg")});
+        QVERIFY2(missingPhoto.exitCode == 2 && missingPhoto.err.contains("none.jpg"), describe(missingPhoto));
         const Run history = run({"project", "history", file, "--entity", "reading:" + id});
         QVERIFY2(history.exitCode == 0 && history.out.contains("8200.5") && history.out.contains("8201.5") &&
-                     history.out.contains("misread 0 as 1") && history.out.contains("李工"),
+                     history.out.contains("misread 0 as 1") && history.out.contains("李工") &&
+                     history.out.contains("photo of the register") && !history.out.contains("8202"),
                  describe(history));
 
         // Implausible: lower than the previous reading. Recorded with the reason, not refused.
