@@ -23,6 +23,8 @@ namespace {
 
 /// Time for bindings, loaders and layouts to settle after a change of page, size or theme.
 constexpr int settleMs = 60;
+/// After a tab is chosen: Material's tab bar slides its underline for 250 ms.
+constexpr int tabSettleMs = 350;
 /// The longest wait for work in progress before a screenshot is taken anyway (30 s).
 constexpr int maxWaits = 500;
 
@@ -248,8 +250,12 @@ void ScreenshotRenderer::capture() {
         return imageLoading(window_->contentItem());
     };
     // Bounded: a report that never comes must not keep the screenshots from finishing.
-    if ((session_->analysing() || working() || selectTab(shots_.at(index_))) && ++waits_ < maxWaits) {
+    if ((session_->analysing() || working()) && ++waits_ < maxWaits) {
         QTimer::singleShot(settleMs, this, &ScreenshotRenderer::capture);
+        return;
+    }
+    if (selectTab(shots_.at(index_)) && ++waits_ < maxWaits) {
+        QTimer::singleShot(tabSettleMs, this, &ScreenshotRenderer::capture);
         return;
     }
     waits_ = 0;
