@@ -2,6 +2,7 @@
 
 #include "io/atomic_file.h"
 #include "io/plant_file.h"
+#include "local_path.h"
 #include "qt_text.h"
 #include "report/meter_labels.h"
 #include "round_progress.h"
@@ -20,10 +21,6 @@
 namespace {
 
 namespace store = shuiheng::store;
-
-QString localPath(const QString& pathOrUrl) {
-    return pathOrUrl.startsWith(QLatin1String("file:")) ? QUrl(pathOrUrl).toLocalFile() : pathOrUrl;
-}
 
 std::string encoded(const QString& path) {
     return QFile::encodeName(path).toStdString();

@@ -2,6 +2,7 @@
 
 #include "campaign/meter_route.h"
 #include "campaign/reading_checks.h"
+#include "local_path.h"
 #include "meter_route.h"
 #include "model/units.h"
 #include "project_session.h"
@@ -67,12 +68,6 @@ QString expectedText(const shuiheng::Meter& meter,
 QString nowIso() {
     const QDateTime now = QDateTime::currentDateTime();
     return now.toOffsetFromUtc(now.offsetFromUtc()).toString(Qt::ISODate);
-}
-
-/// A photo given as a file path or as a file: URL (as a FileDialog gives it), as a path.
-QString localPath(const QString& photo) {
-    const QString trimmed = photo.trimmed();
-    return trimmed.startsWith(QLatin1String("file:")) ? QUrl(trimmed).toLocalFile() : trimmed;
 }
 
 /// Where the camera's photos wait until their reading is saved: they are copied into the project
@@ -350,7 +345,7 @@ bool ReadingEntryController::save(const QString& valueText, const QString& reaso
     QByteArray photo;
     std::string photoType;
     if (!photoPath.trimmed().isEmpty()) {
-        const QString path = localPath(photoPath);
+        const QString path = localPath(photoPath.trimmed());
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             say(tr("The photo %1 cannot be read: %2. Nothing was saved.").arg(path, file.errorString()),
@@ -409,7 +404,7 @@ QString ReadingEntryController::cameraPhotoFile() {
 }
 
 void ReadingEntryController::removeCameraPhoto(const QString& photoPath) {
-    const QString path = localPath(photoPath);
+    const QString path = localPath(photoPath.trimmed());
     if (!path.isEmpty() &&
         QFileInfo(path).absolutePath() == QFileInfo(cameraFolder().path()).absoluteFilePath())
         QFile::remove(path); // its bytes are in the project now
@@ -447,7 +442,7 @@ bool ReadingEntryController::skip(const QString& reason) {
 }
 
 bool ReadingEntryController::findByPicture(const QString& picture) {
-    const QString path = localPath(picture);
+    const QString path = localPath(picture.trimmed());
     QString error;
     const auto text = shuiheng::qr::decodeQrFile(path, error);
     removeCameraPhoto(path); // a scan is not kept

@@ -2,6 +2,7 @@
 
 #include "data_dir.h"
 #include "io/atomic_file.h"
+#include "local_path.h"
 #include "report/prepared_report.h"
 #include "report/report_figures.h"
 #include "report/report_pdf.h"
@@ -16,11 +17,6 @@
 namespace {
 
 using namespace shuiheng::report;
-
-QString localPath(const QString& pathOrUrl) {
-    const QUrl url(pathOrUrl);
-    return url.isLocalFile() ? url.toLocalFile() : pathOrUrl;
-}
 
 struct Made {
     std::shared_ptr<const PreparedReport> prepared;

@@ -40,6 +40,9 @@ Result<std::vector<std::pair<QString, Version>>> liveEntities(Database& db, cons
 /// The project's meters that exist now, by id; only those of `ids` when given.
 Result<std::map<std::string, Meter>> liveMeters(Database& db, const std::set<std::string>* ids = nullptr);
 
+/// NotFound ("unknown meter 'M9'") unless the meter exists now.
+Status requireLiveMeter(Database& db, const std::string& id);
+
 /// The id of the campaign to which readings at these UTC times go: the latest-created current
 /// campaign whose window holds all of them; empty when none does.
 Result<std::string> campaignHolding(Database& db, const std::vector<double>& epochSeconds);

@@ -777,12 +777,8 @@ Result<std::vector<campaign::ReadingCheck>> ProjectStore::checkReading(const Rea
     auto unit = flowUnit(*db_);
     if (!unit)
         return unit.status();
-    const std::set<std::string> only{candidate.meter};
-    auto meters = liveMeters(*db_, &only);
-    if (!meters)
-        return meters.status();
-    if (!meters->contains(candidate.meter))
-        return Status(ErrorKind::NotFound, "unknown meter '" + candidate.meter + "'");
+    if (Status s = requireLiveMeter(*db_, candidate.meter); !s)
+        return s;
     if (!parseIsoTime(candidate.time))
         return Status(ErrorKind::InvalidInput,
                       "time '" + candidate.time +

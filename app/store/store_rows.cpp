@@ -221,6 +221,15 @@ Result<std::vector<std::pair<QString, Version>>> liveEntities(Database& db, cons
     return live;
 }
 
+Status requireLiveMeter(Database& db, const std::string& id) {
+    auto v = currentVersion(db, meterTable(), qs(id));
+    if (!v)
+        return v.status();
+    if (!*v || (*v)->deleted)
+        return Status(ErrorKind::NotFound, "unknown meter '" + id + "'");
+    return {};
+}
+
 Result<std::map<std::string, Meter>> liveMeters(Database& db, const std::set<std::string>* ids) {
     if (ids && ids->size() <= 16) {
         // A few meters (a reading entered by hand): looked up one by one rather than all loaded.

@@ -25,12 +25,8 @@ Result<std::string> ProjectStore::skipReading(const SkippedReading& skip, const 
     WriteTransaction transaction(*db_);
     if (Status s = transaction.begin(); !s)
         return s;
-    const std::set<std::string> only{skip.meter};
-    auto meters = liveMeters(*db_, &only);
-    if (!meters)
-        return meters.status();
-    if (!meters->contains(skip.meter))
-        return Status(ErrorKind::NotFound, "unknown meter '" + skip.meter + "'");
+    if (Status s = requireLiveMeter(*db_, skip.meter); !s)
+        return s;
     std::string campaign = skip.campaign;
     if (campaign.empty()) {
         auto holding = campaignHolding(*db_, {*t});

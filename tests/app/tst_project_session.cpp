@@ -1,6 +1,7 @@
 // ProjectSession on real project files (SQLite through the store): open, create, import, bundles,
 // the guided test's steps, the meters page's edits, and the balance against the textbook example.
 
+#include "../qml/qr_picture.h"
 #include "app_settings.h"
 #include "app_test_support.h"
 #include "meter_list_model.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPainter>
 #include <QPdfDocument>
 #include <QRegularExpression>
 #include <QSet>
@@ -590,23 +590,9 @@ void TestProjectSession::printsTheMeterLabelsInRouteOrder() {
 void TestProjectSession::readsAQrCodeFromAPicture() {
     QTemporaryDir dir;
     QString error;
-    const auto code = shuiheng::qr::encodeQr(QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655"), error);
-    QVERIFY(code);
     // A picture like a camera's: the label small in a large grey frame, saved as JPEG.
-    QImage photo(1280, 960, QImage::Format_RGB32);
-    photo.fill(QColor(120, 125, 130));
-    {
-        QPainter p(&photo);
-        const int module = 6, origin = 400;
-        p.fillRect(origin, origin / 2, (code->size + 8) * module, (code->size + 8) * module, Qt::white);
-        for (int y = 0; y < code->size; ++y)
-            for (int x = 0; x < code->size; ++x)
-                if (code->at(x, y))
-                    p.fillRect(origin + (x + 4) * module, origin / 2 + (y + 4) * module, module, module,
-                               Qt::black);
-    }
     const QString jpeg = dir.filePath(QStringLiteral("still.jpg"));
-    QVERIFY(photo.save(jpeg, "JPEG", 80));
+    QVERIFY(shuiheng::test::QrPicture().write(jpeg, QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655")));
 
     const QString expected = QStringLiteral("SHUIHENG:METER:M18;SN=LDG-40S-250655");
     QCOMPARE(shuiheng::qr::decodeQrFile(jpeg, error).value_or(QString()), expected);
