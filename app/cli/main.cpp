@@ -1,5 +1,6 @@
 // shuiheng-cli: the scriptable face of Shuiheng (shared/contract.md, docs/cli.md).
 
+#include "balance/heap_policy.h"
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
 
@@ -12,6 +13,7 @@
 
 int main(int argc, char** argv) {
     using namespace shuiheng::cli;
+    shuiheng::balance::keepFreedMemory(); // serial elimination and the advice reconcile again and again
     try {
         CLI::App app{"shuiheng-cli: water-balance tests, reconciliation and benchmarking (水衡)"};
         app.set_version_flag("--version", std::string("shuiheng-cli ") + SHUIHENG_VERSION);

@@ -2,6 +2,7 @@
 // open when the app last ran) at the page where the user was.
 
 #include "app_settings.h"
+#include "balance/heap_policy.h"
 #include "project_session.h"
 #include "screenshot_renderer.h"
 #include "startup_probe.h"
@@ -40,6 +41,7 @@ QString projectToOpen(const QCommandLineParser& parser, const QCommandLineOption
 
 int main(int argc, char* argv[]) {
     StartupProbe::markProcessStart();
+    shuiheng::balance::keepFreedMemory(); // the live balance reconciles at every reading
     const bool screenshots = ScreenshotRenderer::requested(argc, argv);
     if (screenshots)
         ScreenshotRenderer::prepareOffscreenRendering();

@@ -23,16 +23,32 @@ constexpr std::size_t maxPatternSupport = 48;
 } // namespace
 
 void Reconciler::run() {
-    reserveWithHugePages(result_.edges, net_.edges.size()); // written out of order
-    result_.edges.resize(net_.edges.size());
+    reserveWithHugePages(estimates_, net_.edges.size()); // read out of order by deliverEstimates()
+    estimates_.resize(net_.edges.size());
     result_.loopBlocks = std::move(e_.loopBlocks);
     try {
         estimate();
     } catch (...) {
         mapLoopBlocks(); // what was set, in the caller's numbering all the same
+        deliverEstimates();
         throw;
     }
     mapLoopBlocks();
+    deliverEstimates();
+}
+
+void Reconciler::deliverEstimates() {
+    // Reads out of order, writes in order: ask for the estimate needed a few hundred bytes ahead.
+    constexpr std::size_t ahead = 32;
+    const std::size_t m = estimates_.size();
+    const std::uint32_t* local = order_.localEdge.data();
+    result_.edges.reserve(m);
+    for (std::size_t k = 0; k < m; ++k) {
+        if (k + ahead < m)
+            __builtin_prefetch(&estimates_[local[k + ahead]]);
+        result_.edges.push_back(estimates_[local[k]]);
+    }
+    estimates_ = {};
 }
 
 void Reconciler::mapLoopBlocks() {
@@ -184,8 +200,7 @@ void Reconciler::assemble() {
 void Reconciler::estimateMeasured() {
     reconciled_.resize(net_.edges.size());
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
-        prefetchEstimate(i + prefetchDistance, true);
-        prefetchRows(i + prefetchDistance / 2);
+        prefetchRows(i + prefetchDistance);
         if (!e_.measured[i])
             continue;
         EdgeEstimate& out = estimateOf(i);
@@ -231,7 +246,6 @@ void Reconciler::estimateMeasured() {
 
 void Reconciler::estimateUnmeasured() {
     for (std::size_t i = 0; i < net_.edges.size(); ++i) {
-        prefetchEstimate(i + prefetchDistance, false);
         if (e_.measured[i])
             continue;
         EdgeEstimate& out = estimateOf(i);

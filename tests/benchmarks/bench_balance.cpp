@@ -8,6 +8,7 @@
 
 #include "balance/elimination.h"
 #include "balance/gross_errors.h"
+#include "balance/heap_policy.h"
 #include "balance/reconciliation.h"
 #include "balance/renumbering.h"
 #include "campaign/flows.h"
@@ -200,43 +201,12 @@ void wholeProcess() {
     std::filesystem::remove_all(dir);
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
-    if (argc > 2 && std::strcmp(argv[1], "--write-plant") == 0) { // the 100k plant file, for profiling
-        savePlantFile(argv[2], toPlant(test::largePlant(45, 100000).network));
-        return 0;
-    }
-    if (argc > 2 && std::strcmp(argv[1], "--profile") == 0) { // one size, repeated, for perf/callgrind
-        const auto plant = test::largePlant(42, static_cast<std::size_t>(std::atol(argv[2])));
-        const int runs = argc > 3 ? std::atoi(argv[3]) : 20;
-        double cpu = 0;
-        const double t = medianSeconds(
-            runs, [&] { reconcile(plant.network); }, &cpu);
-        double renumberCpu = 0;
-        medianSeconds(
-            runs, [&] { renumberForLocality(plant.network); }, &renumberCpu);
-        const FlowNetwork ordered = renumberForLocality(plant.network).network;
-        double orderedCpu = 0;
-        medianSeconds(
-            runs, [&] { reconcile(ordered); }, &orderedCpu);
-        std::printf("%zu streams: %.2f ms (cpu %.2f ms; of it renumbering %.2f ms; the network given in that "
-                    "order: cpu %.2f ms)\n",
-                    plant.network.edges.size(), t * 1e3, cpu * 1e3, renumberCpu * 1e3, orderedCpu * 1e3);
-        return 0;
-    }
-    const bool growthOnly = argc > 1 && std::strcmp(argv[1], "--growth") == 0;
-    const bool cliOnly = argc > 1 && std::strcmp(argv[1], "--cli") == 0;
-    std::printf("Balance engine benchmark (medians; single thread)%s\n\n", quick ? " [quick]" : "");
-
-    if (cliOnly) {
-        wholeProcess();
-        return 0;
-    }
-    // 1. Sizes: classification + reconciliation + sigma + all tests. The sizes take turns, round
-    // after round, so that the other work on the machine weighs on each about equally: the growth
-    // from 10k to 100k is the median over the rounds of (100k time / that round's 10k time).
+/// Classification + reconciliation + sigma + all tests at about 1k, 10k and 100k streams (`quick`:
+/// without 100k). The sizes take turns, round after round, so that the other work on the machine
+/// weighs on each about equally: the growth from 10k to 100k is the median over the rounds of
+/// (100k time / that round's 10k time).
+void measureSizes(bool quick, const char* heading) {
+    std::printf("%s\n", heading);
     std::printf("%10s %8s %8s %12s %12s\n", "streams", "units", "dof", "reconcile", "cpu");
     struct Size {
         test::GeneratedNetwork plant;
@@ -316,6 +286,47 @@ int main(int argc, char** argv) {
             "  the same plants listed unit by unit: %.2f ms and %.2f ms cpu, growth %.1fx (same rounds)\n",
             median(sizes[1].orderedCpu) * 1e3, median(sizes[2].orderedCpu) * 1e3, median(orderedRatio));
     }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+    if (argc > 2 && std::strcmp(argv[1], "--write-plant") == 0) { // the 100k plant file, for profiling
+        savePlantFile(argv[2], toPlant(test::largePlant(45, 100000).network));
+        return 0;
+    }
+    if (argc > 2 && std::strcmp(argv[1], "--profile") == 0) { // one size, repeated, for perf/callgrind
+        const auto plant = test::largePlant(42, static_cast<std::size_t>(std::atol(argv[2])));
+        const int runs = argc > 3 ? std::atoi(argv[3]) : 20;
+        double cpu = 0;
+        const double t = medianSeconds(
+            runs, [&] { reconcile(plant.network); }, &cpu);
+        double renumberCpu = 0;
+        medianSeconds(
+            runs, [&] { renumberForLocality(plant.network); }, &renumberCpu);
+        const FlowNetwork ordered = renumberForLocality(plant.network).network;
+        double orderedCpu = 0;
+        medianSeconds(
+            runs, [&] { reconcile(ordered); }, &orderedCpu);
+        std::printf("%zu streams: %.2f ms (cpu %.2f ms; of it renumbering %.2f ms; the network given in that "
+                    "order: cpu %.2f ms)\n",
+                    plant.network.edges.size(), t * 1e3, cpu * 1e3, renumberCpu * 1e3, orderedCpu * 1e3);
+        return 0;
+    }
+    const bool growthOnly = argc > 1 && std::strcmp(argv[1], "--growth") == 0;
+    const bool cliOnly = argc > 1 && std::strcmp(argv[1], "--cli") == 0;
+    std::printf("Balance engine benchmark (medians; single thread)%s\n\n", quick ? " [quick]" : "");
+
+    if (cliOnly) {
+        wholeProcess();
+        return 0;
+    }
+    // 1. Sizes: first with glibc's default heap (freed memory handed back to the kernel), then as
+    // Shuiheng's programs run, keeping it (heap_policy.h); defaults first, as they cannot be restored.
+    measureSizes(quick, "glibc's default heap: freed memory handed back to the kernel");
+    keepFreedMemory();
+    measureSizes(quick, "as shuiheng and shuiheng-cli run (heap_policy.h): freed memory kept");
     if (growthOnly)
         return 0;
 
