@@ -306,7 +306,7 @@ void Reconciler::testBalances() {
     }
     result_.balances.resize(at(e_.rowCount));
     for (int p = 0; p < e_.rowCount; ++p) {
-        BalanceTest& b = result_.balances[at(p)];
+        BalanceTest& b = result_.balances[at(e_.callerRow[at(p)])];
         b.nodes.assign(nodes.begin() + start[at(p)], nodes.begin() + start[at(p) + 1]);
         b.residual = residual_[p];
         b.sigma = 1.0 / scale_[p];

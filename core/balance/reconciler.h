@@ -84,8 +84,9 @@ private:
     double measured(std::size_t i) const { return *net_.edges[i].measured; }
     double variance(std::size_t i) const { return net_.edges[i].sigma * net_.edges[i].sigma; }
 
-    /// The rows are numbered in the caller's order, so a local edge's rows lie anywhere in the
-    /// per-row arrays: ask ahead for what estimateMeasured reads of an edge's rows.
+    /// Asks ahead for what estimateMeasured reads of an edge's rows. The rows are numbered in the
+    /// local order (Elimination::callerRow), so these lie near those of the edges before; the hint
+    /// still covers the rows an edge shares with a far part of the plant.
     void prefetchRows(std::size_t local) const {
         if (local >= e_.rows.size() || e_.rowCount == 0)
             return;

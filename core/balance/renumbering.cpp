@@ -22,12 +22,18 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
         int other;          // the other end, or environment
         std::uint32_t edge; // 8 bytes a link: half the memory to wait for
     };
+    // A circulation loop is linked once (at its node), an edge to or from the environment once (at
+    // its unit), any other edge at both ends; edges with the environment at both ends not at all.
     std::vector<std::uint32_t> start(at(n) + 1, 0);
-    for (const NetworkEdge& e : net.edges) {
+    std::vector<std::uint32_t> unlinked;
+    for (std::size_t i = 0; i < m; ++i) {
+        const NetworkEdge& e = net.edges[i];
         if (e.from != environment)
             ++start[at(e.from) + 1];
-        if (e.to != environment)
+        if (e.to != environment && e.to != e.from)
             ++start[at(e.to) + 1];
+        if (e.from == environment && e.to == environment)
+            unlinked.push_back(static_cast<std::uint32_t>(i));
     }
     for (std::size_t v = 1; v < start.size(); ++v)
         start[v] += start[v - 1];
@@ -38,7 +44,7 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
             const NetworkEdge& e = net.edges[i];
             if (e.from != environment)
                 links[next[at(e.from)]++] = {e.to, static_cast<std::uint32_t>(i)};
-            if (e.to != environment)
+            if (e.to != environment && e.to != e.from)
                 links[next[at(e.to)]++] = {e.from, static_cast<std::uint32_t>(i)};
         }
     }
@@ -48,7 +54,6 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
     r.localNode.assign(at(n) + 1, -1);
     r.originalNode.reserve(at(n) + 1);
     r.originalEdge.reserve(m);
-    std::vector<bool> placed(m, false);
     auto reach = [&](int v) {
         r.localNode[at(v)] = static_cast<int>(r.originalNode.size());
         r.originalNode.push_back(v);
@@ -71,23 +76,27 @@ Renumbering renumberForLocality(const FlowNetwork& net) {
                 __builtin_prefetch(links.data() + start[at(r.originalNode[head + 8])]);
             if (head + 2 < r.originalNode.size()) // in a workshop's short queue, the most there is
                 __builtin_prefetch(links.data() + start[at(r.originalNode[head + 2])]);
+            // An edge is placed when the first of its ends is searched: one whose other end was
+            // searched before this node (a smaller local number) is placed already.
             const int v = r.originalNode[head];
             for (std::uint32_t k = start[at(v)]; k < start[at(v) + 1]; ++k) {
                 const Link link = links[k];
-                if (placed[link.edge])
+                if (link.other == environment) {
+                    r.originalEdge.push_back(link.edge);
                     continue;
-                placed[link.edge] = true;
+                }
+                const int other = r.localNode[at(link.other)];
+                if (other >= 0 && static_cast<std::size_t>(other) < head)
+                    continue;
                 r.originalEdge.push_back(link.edge);
-                if (link.other != environment && r.localNode[at(link.other)] < 0)
+                if (other < 0)
                     reach(link.other);
             }
         }
     }
     r.localNode[at(n)] = n; // the environment stays last
     r.originalNode.push_back(n);
-    for (std::size_t i = 0; i < m; ++i) // edges with the environment at both ends
-        if (!placed[i])
-            r.originalEdge.push_back(static_cast<std::uint32_t>(i));
+    r.originalEdge.insert(r.originalEdge.end(), unlinked.begin(), unlinked.end());
 
     r.localEdge.resize(m);
     r.network.nodeCount = n;
