@@ -236,7 +236,7 @@ void measureSizes(bool quick, const char* heading) {
                              {}});
     for (Size& size : sizes)
         size.ordered = renumberForLocality(size.plant.network).network;
-    const int rounds = quick ? 5 : 9;
+    const int rounds = quick ? 5 : 15; // the median of 15 ratios moves by a few tenths from run to run
     for (int round = 0; round < rounds; ++round)
         for (Size& size : sizes) {
             std::vector<double> wall, cpu;
