@@ -48,7 +48,8 @@ Pane {
                 // Equal shares of the bottom bar, whatever the titles' lengths.
                 Layout.preferredWidth: bar.vertical ? -1 : 1
                 Layout.fillHeight: !bar.vertical
-                Layout.preferredHeight: bar.vertical ? 60 : 76
+                // In the rail an entry grows when its title takes two lines.
+                Layout.preferredHeight: bar.vertical ? Math.max(60, implicitContentHeight + topPadding + bottomPadding) : 76
                 enabled: index === 0 || bar.projectOpen
                 highlighted: current
                 padding: 4
@@ -90,11 +91,12 @@ Pane {
                         horizontalAlignment: bar.vertical ? Text.AlignLeft : Text.AlignHCenter
                         font.pixelSize: bar.vertical ? 17 : 13
                         font.weight: entry.current ? Font.Bold : Font.Normal
-                        // The bottom bar's cells are narrow: long titles ("Reading rounds",
-                        // "Indicators & benchmark") take two lines there rather than lose words.
-                        wrapMode: bar.vertical ? Text.NoWrap : Text.Wrap
-                        maximumLineCount: bar.vertical ? 1 : 2
-                        lineHeight: bar.vertical ? 1 : 0.9
+                        // Long titles ("Reading rounds", "Indicators & benchmark") take two lines
+                        // rather than lose words: in the bottom bar's narrow cells, and in the rail
+                        // at its larger type.
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 2
+                        lineHeight: 0.9
                         elide: Text.ElideRight
                     }
 
