@@ -2,6 +2,7 @@
 
 #include "balance/plant_balance.h"
 #include "qt_text.h"
+#include "report/core_messages.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -162,8 +163,10 @@ LiveFindings liveFindings(const shuiheng::Plant& plant, const shuiheng::Plant& m
     LiveFindings out;
     const auto meters = metersByStream(plant);
     if (!balance.reconciliation.failure.empty()) {
+        const auto& r = balance.reconciliation;
         out.verdict = LiveFindingsText::tr("The balance could not be computed: %1")
-                          .arg(toQString(balance.reconciliation.failure));
+                          .arg(toQString(shuiheng::report::sayMessage(r.failureMessage, r.failure,
+                                                                      shuiheng::report::messageLanguage())));
         return out;
     }
     if (!balance.reconciliation.global.passed)

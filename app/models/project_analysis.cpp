@@ -92,8 +92,9 @@ void analyseBalance(const shuiheng::Plant& plant, const shuiheng::Plant& measure
     const shuiheng::balance::PlantBalance balance = shuiheng::balance::balancePlant(measured);
     const auto& r = balance.reconciliation;
     if (!r.failure.empty()) {
-        out.balanceFailure =
-            ProjectAnalysisText::tr("The balance could not be computed: %1").arg(toQString(r.failure));
+        out.balanceFailure = ProjectAnalysisText::tr("The balance could not be computed: %1")
+                                 .arg(toQString(shuiheng::report::sayMessage(
+                                     r.failureMessage, r.failure, shuiheng::report::messageLanguage())));
         return;
     }
     out.balanceRan = true;
@@ -150,7 +151,8 @@ void analyseIndicators(const shuiheng::Plant& measured, ProjectAnalysis& out) {
     options.units = false;
     const auto report = shuiheng::indicators::computeIndicators(measured, options);
     if (!report.failure.empty()) {
-        out.indicatorFailure = toQString(report.failure);
+        out.indicatorFailure = toQString(shuiheng::report::sayMessage(report.failureMessage, report.failure,
+                                                                      shuiheng::report::messageLanguage()));
         return;
     }
     out.indicatorReport = std::make_shared<const shuiheng::indicators::IndicatorReport>(report);

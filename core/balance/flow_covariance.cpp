@@ -14,8 +14,8 @@ FlowCovariance::FlowCovariance(const FlowNetwork& network, const ReconciliationO
     try {
         reconciler_->run();
     } catch (const std::exception& error) {
-        failure_ = error.what();
-        reconciler_->result().failure = failure_;
+        detail::recordFailure(reconciler_->result(), error);
+        failure_ = reconciler_->result().failure;
     }
 }
 

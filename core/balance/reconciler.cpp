@@ -2,10 +2,11 @@
 
 #include "balance/huge_pages.h"
 #include "balance/statistics.h"
+#include "text/catalogue.h"
+#include "text/message_codes.h"
 
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <limits>
 #include <stdexcept>
 
@@ -21,6 +22,16 @@ std::size_t at(int i) {
 constexpr std::size_t maxPatternSupport = 48;
 
 } // namespace
+
+ReconciliationFailure::ReconciliationFailure(text::Message message)
+    : std::runtime_error(text::english(message))
+    , message_(std::move(message)) {}
+
+void recordFailure(ReconciliationResult& result, const std::exception& error) {
+    result.failure = error.what();
+    const auto* failure = dynamic_cast<const ReconciliationFailure*>(&error);
+    result.failureMessage = failure ? failure->message() : text::verbatimMessage(result.failure);
+}
 
 void Reconciler::run() {
     reserveWithHugePages(estimates_, net_.edges.size()); // read out of order by deliverEstimates()
@@ -95,8 +106,8 @@ void Reconciler::estimate() {
     checkExactBalances();
     assemble();
     if (e_.rowCount > 0) {
-        if (const std::string error = inverse_.compute(scaledV_); !error.empty())
-            throw std::runtime_error(error);
+        if (text::Message error = inverse_.compute(scaledV_); !error.empty())
+            throw ReconciliationFailure(std::move(error));
         solveMultipliers();
     }
     estimateMeasured();
@@ -116,11 +127,8 @@ void Reconciler::estimateRoundingError() {
     const double pivot = inverse_.smallestPivot();
     result_.roundingError = epsilon / pivot * std::max(worstShrink_, 1.0);
     if (result_.roundingError > maxRoundingError)
-        throw std::runtime_error(fmt::format(
-            "the uncertainties differ by too many orders of magnitude for a reliable result (estimated "
-            "relative error {:.1g}); give the flows known far better than the others sigma 0, or review the "
-            "largest sigma",
-            result_.roundingError));
+        throw ReconciliationFailure(
+            text::Message(text::code::sigmaSpread, {text::number("error", result_.roundingError, ".1g")}));
 }
 
 void Reconciler::checkExactBalances() {

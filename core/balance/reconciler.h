@@ -12,10 +12,26 @@
 #include "balance/selected_inverse.h"
 
 #include <Eigen/SparseCore>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
 namespace shuiheng::balance::detail {
+
+/// What the reconciliation throws when its numbers cannot be computed: why, as a message (its
+/// English is what()).
+class ReconciliationFailure : public std::runtime_error {
+public:
+    explicit ReconciliationFailure(text::Message message);
+    const text::Message& message() const { return message_; }
+
+private:
+    text::Message message_;
+};
+
+/// Sets `result`'s failure and failureMessage from an exception caught around a reconciliation
+/// (another exception than ReconciliationFailure is said as its text).
+void recordFailure(ReconciliationResult& result, const std::exception& error);
 
 /// Above this estimated relative error the results are refused rather than reported.
 inline constexpr double maxRoundingError = 1e-3;

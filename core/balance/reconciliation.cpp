@@ -51,7 +51,7 @@ ReconciliationResult reconcile(const FlowNetwork& network, const ReconciliationO
         return reconcileWithActiveSet(network, options);
     } catch (const std::exception& error) {
         ReconciliationResult failed;
-        failed.failure = error.what();
+        detail::recordFailure(failed, error);
         failed.edges.resize(network.edges.size());
         return failed;
     }

@@ -5,6 +5,7 @@
 
 #include "balance/flow_network.h"
 #include "balance/optional_number.h"
+#include "text/message.h"
 
 #include <optional>
 #include <span>
@@ -85,6 +86,7 @@ struct ReconciliationResult {
     /// conditioned plant; it grows with the spread of σ around a balance).
     double roundingError = 0;
     std::string failure; ///< non-empty when the numbers could not be computed (then nothing else is set)
+    text::Message failureMessage; ///< the same as a message (docs/messages.md): `failure` is its English
 };
 
 ReconciliationResult reconcile(const FlowNetwork& network, const ReconciliationOptions& options = {});

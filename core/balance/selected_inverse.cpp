@@ -1,19 +1,21 @@
 #include "balance/selected_inverse.h"
 
+#include "text/message_codes.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace shuiheng::balance {
 
-std::string SelectedInverse::compute(const Eigen::SparseMatrix<double>& matrix) {
+text::Message SelectedInverse::compute(const Eigen::SparseMatrix<double>& matrix) {
     factor_ = std::make_shared<Factor>();
     factor_->compute(matrix);
     if (factor_->info() != Eigen::Success)
-        return "the balance matrix could not be factorised";
+        return text::Message(text::code::notFactorised);
     const Eigen::VectorXd& d = factor_->vectorD();
     for (Eigen::Index j = 0; j < d.size(); ++j)
         if (!(d[j] > 0) || !std::isfinite(d[j]))
-            return "the balance matrix is not positive definite (a balance with no uncertain flow in it?)";
+            return text::Message(text::code::notPositiveDefinite);
 
     // Eigen factorises P M Pᵀ = L D Lᵀ with L stored strictly lower, rows sorted in each column.
     const auto& L = factor_->matrixL().nestedExpression();

@@ -5,6 +5,8 @@
 // of the factorisation. An entry the caller will need can be put on the pattern in advance by
 // storing an explicit zero at it in the matrix.
 
+#include "text/message.h"
+
 #include <Eigen/SparseCholesky>
 #include <Eigen/SparseCore>
 #include <memory>
@@ -18,7 +20,7 @@ class SelectedInverse {
 public:
     /// Factorises `matrix` (symmetric; the lower triangle is read) and computes the selected
     /// inverse. Empty on success, else why it failed (not positive definite, not finite).
-    std::string compute(const Eigen::SparseMatrix<double>& matrix);
+    text::Message compute(const Eigen::SparseMatrix<double>& matrix);
 
     /// (M⁻¹)_ij for a pair on the pattern (any stored entry of M, or fill of its factor).
     /// nullopt for a pair off the pattern.

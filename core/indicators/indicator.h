@@ -88,6 +88,7 @@ struct IndicatorReport {
     balance::GlobalTest globalTest; ///< the reconciliation's χ² test, beside the closure check
     Diagnostics diagnostics;        ///< extension fields that could not be read, balance problems
     std::string failure;            ///< non-empty: nothing could be computed (the reason)
+    text::Message failureMessage;   ///< the reason as a message, when it has one (`failure` is its English)
 
     /// The indicator with that key and scope, or nullptr.
     const Indicator* find(std::string_view key, std::string_view scope = siteScope) const;

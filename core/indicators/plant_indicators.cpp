@@ -234,7 +234,8 @@ void Computation::emit(const std::string& key, const std::string& scope, const F
     if (ind.reasonMessage.empty() && !form.undefined.empty())
         ind.reasonMessage = form.undefined;
     if (ind.reasonMessage.empty() && !cov_.failure().empty())
-        ind.reasonMessage = Message(code::balanceFailed, {text::verbatim("failure", cov_.failure())});
+        ind.reasonMessage =
+            Message(code::balanceFailed, {text::nested("failure", cov_.result().failureMessage)});
     ind.reason = text::english(ind.reasonMessage);
     if (ind.reason.empty() && std::isfinite(form.value)) {
         ind.value = form.value;
@@ -615,7 +616,9 @@ IndicatorReport computeIndicators(const Plant& input, const IndicatorOptions& op
     const balance::FlowNetwork network = balance::toFlowNetwork(plant);
     const balance::FlowCovariance cov(network, options.reconciliation);
     if (!cov.failure().empty()) {
-        report.failure = "the balance could not be computed: " + cov.failure();
+        report.failureMessage =
+            Message(code::balanceFailed, {text::nested("failure", cov.result().failureMessage)});
+        report.failure = text::english(report.failureMessage);
         return report;
     }
     report.globalTest = cov.result().global;

@@ -27,6 +27,13 @@
     X(isZero, "indicator.isZero", "{quantity} is 0")                                                            \
     X(noUnitOfCategory, "indicator.noUnitOfCategory", "no unit of category {category}")                        \
     X(needsStaff, "indicator.needsStaff", "needs the staff count (production field \"staff\")")                \
+    /* the reconciliation: why it could not be computed */                                                   \
+    X(notFactorised, "balance.notFactorised", "the balance matrix could not be factorised")                   \
+    X(notPositiveDefinite, "balance.notPositiveDefinite",                                                       \
+      "the balance matrix is not positive definite (a balance with no uncertain flow in it?)")                 \
+    X(sigmaSpread, "balance.sigmaSpread",                                                                       \
+      "the uncertainties differ by too many orders of magnitude for a reliable result (estimated relative "    \
+      "error {error}); give the flows known far better than the others sigma 0, or review the largest sigma")  \
     /* indicators: the quantities a rate divides by */                                                         \
     X(totalUse, "quantity.totalUse", "totalUse")                                                                \
     X(intake, "quantity.intake", "intake")                                                                      \

@@ -4,6 +4,7 @@
 // English field beside it = its English rendering), and the Chinese rendering of all of them free
 // of English sentences.
 
+#include "balance/reconciliation.h"
 #include "benchmarking/grades/benchmark.h"
 #include "benchmarking/leaders/evaluate.h"
 #include "indicators/plant_indicators.h"
@@ -19,6 +20,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 using namespace shuiheng;
 namespace fs = std::filesystem;
@@ -64,6 +66,8 @@ public:
         said.push_back({m, english, where});
     }
     void indicators(const indicators::IndicatorReport& r, const std::string& where) {
+        if (!r.failure.empty())
+            add(r.failureMessage, r.failure, where + " failure");
         for (const indicators::Indicator& i : r.indicators) {
             const std::string at = where + " " + i.scope + "/" + i.key;
             if (!i.reason.empty() || !i.reasonMessage.empty())
@@ -220,6 +224,44 @@ void TestMessages::initTestCase() {
             all_.rules(benchmarking::evaluate(set, *e.enterprise, library),
                        "enterprise variant " + std::to_string(k) + " " + set.id);
     }
+
+    // The reconciliation refusing its numbers: a balance between two meters known to 10⁻⁷ or 10⁻⁸
+    // (of 100) with a meter of σ 1 between them makes its matrix near singular; and the indicators
+    // of such a plant, which then have none.
+    for (const double sigma : {1e-7, 1e-8}) {
+        balance::FlowNetwork net;
+        net.nodeCount = 2;
+        net.edges = {{balance::environment, 0, 100.0, sigma},
+                     {0, 1, 100.0, 1.0},
+                     {1, balance::environment, 100.0, sigma}};
+        const balance::ReconciliationResult r = balance::reconcile(net);
+        QVERIFY2(!r.failure.empty(), qPrintable(QString::number(sigma)));
+        all_.add(r.failureMessage, r.failure, fmt::format("reconciliation with sigma {}", sigma));
+        nlohmann::json doc = {
+            {"format", "shuiheng-plant"}, {"version", 1}, {"name", "spread"}, {"flowUnit", "m3/h"}};
+        doc["nodes"] = {{{"id", "W"}, {"kind", "source"}},
+                        {{"id", "U1"}, {"kind", "unit"}},
+                        {{"id", "U2"}, {"kind", "unit"}},
+                        {{"id", "D"}, {"kind", "discharge"}}};
+        doc["streams"] = nlohmann::json::array();
+        for (const auto& [id, from, to, s] :
+             {std::tuple{"S1", "W", "U1", sigma}, std::tuple{"S2", "U1", "U2", 1.0},
+              std::tuple{"S3", "U2", "D", sigma}})
+            doc["streams"].push_back(
+                {{"id", id}, {"from", from}, {"to", to}, {"measurement", {{"value", 100.0}, {"sigma", s}}}});
+        const PlantFileResult parsed = parsePlantJson(doc.dump());
+        QVERIFY(parsed.plant);
+        const indicators::IndicatorReport report = indicators::computeIndicators(*parsed.plant, {});
+        QVERIFY(!report.failure.empty());
+        all_.indicators(report, fmt::format("indicators with sigma {}", sigma));
+    }
+    std::set<std::string> failures;
+    for (const Said& s : all_.said)
+        walk(s.message, [&](const text::Message& m) {
+            if (m.code.rfind("balance.", 0) == 0)
+                failures.insert(m.code);
+        });
+    QCOMPARE(failures, (std::set<std::string>{"balance.notFactorised", "balance.sigmaSpread"}));
     QVERIFY(all_.said.size() > 100);
 }
 

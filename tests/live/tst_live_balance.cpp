@@ -3,11 +3,13 @@
 // to-do, a reading committed updating the flows without a new layout, and the quota gauges against
 // hand-computed levels. Every model is run under QAbstractItemModelTester.
 
+#include "balance/plant_balance.h"
 #include "benchmark_model.h"
 #include "benchmarking/grades/benchmark.h"
 #include "indicators/indicator.h"
 #include "io/plant_file.h"
 #include "live_balance.h"
+#include "live_findings.h"
 #include "project_analysis.h"
 #include "project_session.h"
 #include "store/project_store.h"
@@ -428,6 +430,34 @@ private slots:
             } else {
                 QVERIFY(all.contains(QStringLiteral("fact abstractionPermit (")));
             }
+        }
+        QLocale::setDefault(before);
+    }
+
+    // A plant whose σ spread makes the reconciliation refuse its numbers: the reason is core's
+    // sentence in the UI's language, in the verdict, the balance step and the indicators step.
+    void balanceFailureInTheUiLanguage() {
+        const shuiheng::Plant plant = parsed(R"({"format": "shuiheng-plant", "version": 1, "name": "spread",
+            "flowUnit": "m3/h", "nodes": [{"id": "W", "kind": "source"}, {"id": "U1", "kind": "unit"},
+            {"id": "U2", "kind": "unit"}, {"id": "D", "kind": "discharge"}], "streams": [
+            {"id": "S1", "from": "W", "to": "U1", "measurement": {"value": 100, "sigma": 1e-7}},
+            {"id": "S2", "from": "U1", "to": "U2", "measurement": {"value": 100, "sigma": 1}},
+            {"id": "S3", "from": "U2", "to": "D", "measurement": {"value": 100, "sigma": 1e-7}}]})");
+        const QLocale before;
+        for (const QString& language : {QStringLiteral("zh_CN"), QStringLiteral("en")}) {
+            QLocale::setDefault(QLocale(language));
+            const ProjectAnalysis a = analyseProject(plant);
+            QVERIFY(!a.balanceRan);
+            const QString said = language == QLatin1String("zh_CN")
+                                     ? QStringLiteral("不确定度相差的数量级过多")
+                                     : QStringLiteral("differ by too many orders");
+            const QString verdict =
+                liveFindings(plant, plant, shuiheng::balance::balancePlant(plant)).verdict;
+            for (const QString& text : {verdict, a.balanceFailure, a.indicatorFailure})
+                QVERIFY2(text.contains(said) && !text.contains(language == QLatin1String("zh_CN")
+                                                                   ? QStringLiteral("orders of magnitude")
+                                                                   : QStringLiteral("数量级")),
+                         qPrintable(language + ": " + text));
         }
         QLocale::setDefault(before);
     }
