@@ -108,7 +108,8 @@ private slots:
         const auto plant = test::largePlant(42, 20000);
         const ReconciliationResult first = reconcile(plant.network);
         QVERIFY(first.failure.empty());
-        reconcile(plant.network); // the heap grows once more: `first` holds part of it
+        for (int k = 0; k < 2; ++k) // the heap grows once more: `first` holds part of it
+            reconcile(plant.network);
         long faults = 0;
         for (int k = 0; k < 3; ++k) {
             const long before = minorPageFaults();
