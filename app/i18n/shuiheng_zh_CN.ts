@@ -1190,10 +1190,6 @@
         <source>About %1 %2 of water is lost unmetered at %3 (a leak or an unknown outlet).</source>
         <translation>在 %3 处约有 %1 %2 的水未经计量流失（漏水或未知出口）。</translation>
     </message>
-    <message>
-        <source>The balance could not be computed: %1</source>
-        <translation>无法计算水平衡：%1</translation>
-    </message>
 </context>
 <context>
     <name>ProjectSession</name>

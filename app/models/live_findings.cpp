@@ -158,15 +158,18 @@ QList<QVariantMap> todoOf(const shuiheng::Plant& measured, const shuiheng::balan
 
 } // namespace
 
+QString balanceFailureSentence(const shuiheng::balance::ReconciliationResult& r) {
+    return LiveFindingsText::tr("The balance could not be computed: %1")
+        .arg(toQString(
+            shuiheng::report::sayMessage(r.failureMessage, r.failure, shuiheng::report::messageLanguage())));
+}
+
 LiveFindings liveFindings(const shuiheng::Plant& plant, const shuiheng::Plant& measured,
                           const shuiheng::balance::PlantBalance& balance) {
     LiveFindings out;
     const auto meters = metersByStream(plant);
     if (!balance.reconciliation.failure.empty()) {
-        const auto& r = balance.reconciliation;
-        out.verdict = LiveFindingsText::tr("The balance could not be computed: %1")
-                          .arg(toQString(shuiheng::report::sayMessage(r.failureMessage, r.failure,
-                                                                      shuiheng::report::messageLanguage())));
+        out.verdict = balanceFailureSentence(balance.reconciliation);
         return out;
     }
     if (!balance.reconciliation.global.passed)

@@ -14,7 +14,8 @@ namespace shuiheng {
 struct Plant;
 namespace balance {
 struct PlantBalance;
-}
+struct ReconciliationResult;
+} // namespace balance
 } // namespace shuiheng
 
 struct LiveFindings {
@@ -29,6 +30,9 @@ struct LiveFindings {
     QSet<QString> biasedStreams; ///< streams whose measurement serial elimination rejects
     QSet<QString> leakNodes;     ///< nodes where it places a leak
 };
+
+/// "The balance could not be computed: …", the reason (core's message) in the UI's language.
+QString balanceFailureSentence(const shuiheng::balance::ReconciliationResult& reconciliation);
 
 /// `plant` carries the meters (their ids name the findings); `measured` is the same plant with
 /// the measurements derived from the readings, which `balance` reconciled.

@@ -92,9 +92,7 @@ void analyseBalance(const shuiheng::Plant& plant, const shuiheng::Plant& measure
     const shuiheng::balance::PlantBalance balance = shuiheng::balance::balancePlant(measured);
     const auto& r = balance.reconciliation;
     if (!r.failure.empty()) {
-        out.balanceFailure = ProjectAnalysisText::tr("The balance could not be computed: %1")
-                                 .arg(toQString(shuiheng::report::sayMessage(
-                                     r.failureMessage, r.failure, shuiheng::report::messageLanguage())));
+        out.balanceFailure = balanceFailureSentence(r);
         return;
     }
     out.balanceRan = true;

@@ -102,21 +102,17 @@ std::vector<bool> findBridges(int n, std::size_t m, std::span<const Link> links)
     return bridge;
 }
 
-/// Renumbers the rows, numbered so far in the caller's order (Elimination::callerRow keeps that
-/// order), in the order the nodes reach them. At 147,000 streams the rows in the caller's order put
-/// the per-row values of consecutive edges anywhere in arrays of 200 KB each; in this order the
+/// Renumbers the rows, numbered so far in the caller's order (Elimination::rowsInCallerOrder keeps
+/// that order), in the order the nodes reach them. At 147,000 streams the rows in the caller's order
+/// put the per-row values of consecutive edges anywhere in arrays of 200 KB each; in this order the
 /// reconciliation takes about 6 % less time.
 void numberRowsLocally(Elimination& e) {
-    std::vector<int> local(at(e.rowCount), -1);
-    e.callerRow.assign(at(e.rowCount), -1);
+    std::vector<int>& local = e.rowsInCallerOrder; // per row in the caller's order: its local row
+    local.assign(at(e.rowCount), -1);
     int next = 0;
-    for (int v = 0; v < e.internalNodes; ++v) {
-        const int r = e.row[at(e.reducedNode[at(v)])];
-        if (r >= 0 && local[at(r)] < 0) {
-            e.callerRow[at(next)] = r;
+    for (int v = 0; v < e.internalNodes; ++v)
+        if (const int r = e.row[at(e.reducedNode[at(v)])]; r >= 0 && local[at(r)] < 0)
             local[at(r)] = next++;
-        }
-    }
     for (int& r : e.row)
         if (r >= 0)
             r = local[at(r)];

@@ -35,11 +35,11 @@ struct Elimination {
     int environmentReduced = 0; ///< the reduced node holding the environment
     std::vector<int> row;       ///< per reduced node: its row in the reduced system, or −1
     int rowCount = 0;
-    /// Per row: its number in the caller's order of the rows, which is the order of the balances in
-    /// the results (by class of tied balances, then by reduced node). The rows themselves are
-    /// numbered as the local order of the nodes first reaches them, so that the per-row values an
-    /// edge needs (λ, V⁻¹, the scale) lie near those of the edges before it.
-    std::vector<int> callerRow;
+    /// The rows in the caller's order, which is the order of the balances in the results (by class
+    /// of tied balances, then by reduced node). The rows themselves are numbered as the local order
+    /// of the nodes first reaches them, so that the per-row values an edge needs (λ, V⁻¹, the scale)
+    /// lie near those of the edges before it.
+    std::vector<int> rowsInCallerOrder;
     std::vector<std::vector<int>>
         droppedGroups; ///< reduced nodes whose summed balance only exact flows carry
 

@@ -15,7 +15,6 @@ FlowCovariance::FlowCovariance(const FlowNetwork& network, const ReconciliationO
         reconciler_->run();
     } catch (const std::exception& error) {
         detail::recordFailure(reconciler_->result(), error);
-        failure_ = reconciler_->result().failure;
     }
 }
 
@@ -27,7 +26,7 @@ const ReconciliationResult& FlowCovariance::result() const {
     return reconciler_->result();
 }
 const std::string& FlowCovariance::failure() const {
-    return failure_;
+    return reconciler_->result().failure;
 }
 
 std::optional<LinearCombination> FlowCovariance::overMeasured(const LinearCombination& c) const {
@@ -55,14 +54,14 @@ std::optional<LinearCombination> FlowCovariance::overMeasured(const LinearCombin
 }
 
 std::vector<double> FlowCovariance::covarianceTimes(const LinearCombination& measuredOnly) const {
-    if (!failure_.empty())
+    if (!failure().empty())
         return std::vector<double>(network_->edges.size(), 0.0);
     const Eigen::VectorXd v = reconciler_->covarianceTimes(measuredOnly);
     return {v.data(), v.data() + v.size()};
 }
 
 std::optional<double> FlowCovariance::value(const LinearCombination& c) const {
-    if (!failure_.empty())
+    if (!failure().empty())
         return std::nullopt;
     double sum = 0;
     for (const auto& [edge, coefficient] : c) {
@@ -78,7 +77,7 @@ std::optional<double> FlowCovariance::value(const LinearCombination& c) const {
 
 std::optional<double> FlowCovariance::covariance(const LinearCombination& a,
                                                  const LinearCombination& b) const {
-    if (!failure_.empty())
+    if (!failure().empty())
         return std::nullopt;
     const auto am = overMeasured(a);
     const auto bm = overMeasured(b);

@@ -52,7 +52,6 @@ private:
     ReconciliationOptions options_;
     const FlowNetwork* network_;
     std::unique_ptr<detail::Reconciler> reconciler_;
-    std::string failure_;
 };
 
 } // namespace shuiheng::balance

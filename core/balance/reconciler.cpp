@@ -34,22 +34,24 @@ void recordFailure(ReconciliationResult& result, const std::exception& error) {
 }
 
 void Reconciler::run() {
-    reserveWithHugePages(estimates_, net_.edges.size()); // read out of order by deliverEstimates()
+    reserveWithHugePages(estimates_, net_.edges.size()); // read out of order by deliverResults()
     estimates_.resize(net_.edges.size());
     result_.loopBlocks = std::move(e_.loopBlocks);
     try {
         estimate();
     } catch (...) {
-        mapLoopBlocks(); // what was set, in the caller's numbering all the same
-        deliverEstimates();
+        deliverResults(); // what was set, in the caller's numbering all the same
         throw;
     }
-    mapLoopBlocks();
-    deliverEstimates();
+    deliverResults();
 }
 
-void Reconciler::deliverEstimates() {
-    // Reads out of order, writes in order: ask for the estimate needed a few hundred bytes ahead.
+void Reconciler::deliverResults() {
+    for (auto& block : result_.loopBlocks)
+        for (std::size_t& edge : block)
+            edge = originalEdge(edge);
+    // The estimates: read out of order, writes in order: ask for the estimate needed a few hundred bytes
+    // ahead.
     constexpr std::size_t ahead = 32;
     const std::size_t m = estimates_.size();
     const std::uint32_t* local = order_.localEdge.data();
@@ -60,12 +62,6 @@ void Reconciler::deliverEstimates() {
         result_.edges.push_back(estimates_[local[k]]);
     }
     estimates_ = {};
-}
-
-void Reconciler::mapLoopBlocks() {
-    for (auto& block : result_.loopBlocks)
-        for (std::size_t& edge : block)
-            edge = originalEdge(edge);
 }
 
 const std::vector<std::pair<int, double>>& Reconciler::cutRowVector(std::span<const CutTerm> cut) {
@@ -313,8 +309,9 @@ void Reconciler::testBalances() {
                 nodes[at(next[at(row)]++)] = v;
     }
     result_.balances.resize(at(e_.rowCount));
-    for (int p = 0; p < e_.rowCount; ++p) {
-        BalanceTest& b = result_.balances[at(e_.callerRow[at(p)])];
+    for (std::size_t k = 0; k < result_.balances.size(); ++k) { // in the caller's order
+        const int p = e_.rowsInCallerOrder[k];
+        BalanceTest& b = result_.balances[k];
         b.nodes.assign(nodes.begin() + start[at(p)], nodes.begin() + start[at(p) + 1]);
         b.residual = residual_[p];
         b.sigma = 1.0 / scale_[p];

@@ -83,7 +83,7 @@ private:
     const FlowNetwork& net_; ///< the local network, order_.network
     const ReconciliationOptions& options_;
     Elimination e_;
-    ReconciliationResult result_; ///< its edges in the caller's order, filled by deliverEstimates()
+    ReconciliationResult result_; ///< its edges in the caller's order, filled by deliverResults()
     /// Per local edge its estimate. Written in the order computed and delivered in the caller's order
     /// at the end: at 100,000 streams, writing each where the caller wants it as soon as it is
     /// computed made the estimate passes wait on memory at every edge (they took 2.5 times as long),
@@ -101,7 +101,7 @@ private:
     double variance(std::size_t i) const { return net_.edges[i].sigma * net_.edges[i].sigma; }
 
     /// Asks ahead for what estimateMeasured reads of an edge's rows. The rows are numbered in the
-    /// local order (Elimination::callerRow), so these lie near those of the edges before; the hint
+    /// local order (Elimination::rowsInCallerOrder), so these lie near those of the edges before; the hint
     /// still covers the rows an edge shares with a far part of the plant.
     void prefetchRows(std::size_t local) const {
         if (local >= e_.rows.size() || e_.rowCount == 0)
@@ -149,15 +149,13 @@ private:
     EdgeEstimate& estimateOf(std::size_t local) { return estimates_[local]; }
     /// The rows' per-row values an edge needs are asked for this many edges ahead.
     static constexpr std::size_t prefetchDistance = 8;
-    /// The estimates into the caller's order, in one pass (result_.edges).
-    void deliverEstimates();
+    /// The loop blocks' edges into the caller's numbering, and the estimates into the caller's
+    /// order in one pass (result_.edges).
+    void deliverResults();
 
     /// w = Σ_i c_i σ_i² g_i over the uncertain crossing edges of a cut, as (row, value) pairs
     /// ascending by row, into rowVector_.
     const std::vector<std::pair<int, double>>& cutRowVector(std::span<const CutTerm> cut);
-
-    /// The loop blocks' edges from the local numbering to the caller's.
-    void mapLoopBlocks();
 
     /// Sets result.roundingError; throws when it makes the numbers meaningless.
     void estimateRoundingError();

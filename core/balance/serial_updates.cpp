@@ -33,9 +33,6 @@ SerialUpdates::SerialUpdates(const FlowNetwork& net, const Reconciler& base,
     for (int r = 0; r < e_.reducedCount; ++r)
         if (e_.row[at(r)] >= 0)
             reducedOfRow_[at(e_.row[at(r)])] = r;
-    rowsInCallerOrder_.resize(at(e_.rowCount));
-    for (int p = 0; p < e_.rowCount; ++p)
-        rowsInCallerOrder_[at(e_.callerRow[at(p)])] = p;
     rowInEnvClass_.assign(at(e_.rowCount), true);
     for (const auto& group : e_.droppedGroups)
         for (int r : group)
@@ -201,7 +198,7 @@ SerialUpdates::Next SerialUpdates::strongest(bool considerLeaks) const {
         std::vector<bool> tested(at(e_.reducedCount), false);
         const int environmentGroup = merged_.find(e_.environmentReduced);
         // In the caller's order of the rows: of equal statistics, the first balance reported wins.
-        for (const int p : rowsInCallerOrder_) {
+        for (const int p : e_.rowsInCallerOrder) {
             const int group = merged_.find(reducedOfRow_[at(p)]);
             if (group == environmentGroup || tested[at(group)])
                 continue;

@@ -49,14 +49,13 @@ private:
     using Signature = std::vector<std::pair<int, double>>; ///< a vector over the rows: (row, value)
     using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-    std::vector<Signature> signatures_;  ///< F by columns
-    RowMajor u_;                         ///< U = Z F, row-major: one row is read per signature entry
-    Eigen::MatrixXd mInverse_;           ///< (Fᵀ Z F)⁻¹
-    Eigen::VectorXd lambda_;             ///< λ'
-    double statistic_ = 0;               ///< χ²'
-    std::vector<int> reducedOfRow_;      ///< per row: its reduced node
-    std::vector<int> rowsInCallerOrder_; ///< the rows in the order of the result's balances
-    std::vector<bool> rowInEnvClass_;    ///< per row: its class of balances holds the environment
+    std::vector<Signature> signatures_; ///< F by columns
+    RowMajor u_;                        ///< U = Z F, row-major: one row is read per signature entry
+    Eigen::MatrixXd mInverse_;          ///< (Fᵀ Z F)⁻¹
+    Eigen::VectorXd lambda_;            ///< λ'
+    double statistic_ = 0;              ///< χ²'
+    std::vector<int> reducedOfRow_;     ///< per row: its reduced node
+    std::vector<bool> rowInEnvClass_;   ///< per row: its class of balances holds the environment
     /// Reduced nodes joined by the accepted hypotheses (a dropped meter joins its ends, a leak
     /// joins its balance to the environment). Mutable: finding compresses paths.
     mutable UnionFind merged_;

@@ -233,9 +233,6 @@ void Computation::emit(const std::string& key, const std::string& scope, const F
     ind.reasonMessage = unobservableReason(form.streams);
     if (ind.reasonMessage.empty() && !form.undefined.empty())
         ind.reasonMessage = form.undefined;
-    if (ind.reasonMessage.empty() && !cov_.failure().empty())
-        ind.reasonMessage =
-            Message(code::balanceFailed, {text::nested("failure", cov_.result().failureMessage)});
     ind.reason = text::english(ind.reasonMessage);
     if (ind.reason.empty() && std::isfinite(form.value)) {
         ind.value = form.value;
