@@ -5,7 +5,7 @@ set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build="${SHUIHENG_BUILD_DIR:-$top/build}"
 sample="$top/data/plants/sample-plant.json"
-"$top/packaging/build.sh" >&2
+"$top/packaging/build.sh" build run camera >&2
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ "${QT_QPA_PLATFORM:-}" != "offscreen" ]; then
     exec "$build/bin/shuiheng" "$sample" "$@"
 fi

@@ -3,7 +3,7 @@
 set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 build="${SHUIHENG_BUILD_DIR:-$top/build}"
-"$top/packaging/build.sh"
+"$top/packaging/build.sh" build run camera test
 export QT_QPA_PLATFORM=offscreen
 cd "$build"
 ctest --output-on-failure -j "$(nproc)" "$@"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Configures (once) and builds Shuiheng into build/. Shared by run.sh and test.sh.
+# Installs the named sets of packaging/debian-packages.txt that are missing (default: all but
+# package), then configures (once) and builds Shuiheng into build/. Shared by run.sh and test.sh.
 set -euo pipefail
 top="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${SHUIHENG_BUILD_DIR:-$top/build}"
-"$top/packaging/install-deps.sh"
+"$top/packaging/install-deps.sh" "$@"
 if [ ! -f "$build/build.ninja" ]; then
     # ccache, where a developer has it, lets several worktrees share compiled objects.
     launcher=()

@@ -40,9 +40,9 @@ QByteArray describe(const Run& r) {
         .toUtf8();
 }
 
-void prepare(QProcess& process, const QStringList& arguments, const QStringList& env,
+void prepare(QProcess& process, const QString& program, const QStringList& arguments, const QStringList& env,
              const std::function<void()>& modifier) {
-    process.setProgram(cli);
+    process.setProgram(program);
     process.setArguments(arguments);
     process.setStandardInputFile(QProcess::nullDevice());
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -69,14 +69,19 @@ Run finish(QProcess& process, const QElapsedTimer& clock) {
     return r;
 }
 
-Run run(const QStringList& arguments, const QStringList& env = {},
-        const std::function<void()>& modifier = {}) {
+Run runProgram(const QString& program, const QStringList& arguments, const QStringList& env = {},
+               const std::function<void()>& modifier = {}) {
     QProcess process;
-    prepare(process, arguments, env, modifier);
+    prepare(process, program, arguments, env, modifier);
     QElapsedTimer clock;
     clock.start();
     process.start();
     return finish(process, clock);
+}
+
+Run run(const QStringList& arguments, const QStringList& env = {},
+        const std::function<void()>& modifier = {}) {
+    return runProgram(cli, arguments, env, modifier);
 }
 
 /// The child drops to the user nobody (when the test runs as root, which writes anywhere).
@@ -295,16 +300,30 @@ private slots:
         QVERIFY(QFile::setPermissions(file, QFile::ReadOwner | QFile::ReadOther));
         const QByteArray before = fileHash(file);
 
-        const Run add = run({"readings", "add", file, "--meter", "M3", "--value", "1"}, {}, becomeNobody);
+        // As root the commands run as nobody, who may not reach the build or the source tree (a
+        // checkout in a private home folder): the program and the plant file go beside the project.
+        const QString program = dir_.filePath("shuiheng-cli");
+        const QString plant = dir_.filePath("sample-campaign.json");
+        QVERIFY(QFile::copy(cli, program) && QFile::copy(sampleCampaign, plant));
+        QVERIFY(QFile::setPermissions(plant, QFile::ReadOwner | QFile::ReadOther));
+        const auto asNobody = [&](const QStringList& arguments) {
+            return runProgram(program, arguments, {}, becomeNobody);
+        };
+        const Run reachable = asNobody({"--version"});
+        if (reachable.exitCode != 0)
+            QSKIP(qPrintable("nobody cannot run a copy of shuiheng-cli in " + dir_.path() + " (" +
+                             describe(reachable) + "): is the temporary folder private?"));
+
+        const Run add = asNobody({"readings", "add", file, "--meter", "M3", "--value", "1"});
         QVERIFY2(add.exitCode == 2 && add.err.contains("read-only"), describe(add));
-        const Run import = run({"project", "import", file, sampleCampaign}, {}, becomeNobody);
+        const Run import = asNobody({"project", "import", file, plant});
         QVERIFY2(import.exitCode == 2 && import.err.contains("read-only"), describe(import));
-        const Run list = run({"readings", "list", file, "--csv"}, {}, becomeNobody);
+        const Run list = asNobody({"readings", "list", file, "--csv"});
         QVERIFY2(list.exitCode == 0 &&
                      list.out.count('\n') ==
                          static_cast<qsizetype>(loadPlant(sampleCampaign).readings.size()) + 1,
                  describe(list));
-        const Run flows = run({"flows", file, "--json"}, {}, becomeNobody);
+        const Run flows = asNobody({"flows", file, "--json"});
         QVERIFY2(flows.exitCode == 0, describe(flows));
         QCOMPARE(fileHash(file), before);
         QVERIFY(!QFileInfo::exists(file + "-wal"));
@@ -345,12 +364,13 @@ private slots:
             const QString csv = dir_.filePath(QString("writer%1.csv").arg(k));
             writeBytes(csv, csvOf(1 + k, 500, 20 + k).toUtf8());
             auto process = std::make_unique<QProcess>();
-            prepare(*process, {"readings", "import", file, csv, "--by", QString("writer%1").arg(k)}, {}, {});
+            prepare(*process, cli, {"readings", "import", file, csv, "--by", QString("writer%1").arg(k)}, {},
+                    {});
             processes.push_back(std::move(process));
         }
         for (int k = 0; k < 8; ++k) {
             auto process = std::make_unique<QProcess>();
-            prepare(*process,
+            prepare(*process, cli,
                     {"readings", "add", file, "--meter", "M9", "--value", QString::number(k), "--time",
                      QString("2026-07-30T08:%1:00+08:00").arg(k, 2, 10, QChar('0'))},
                     {}, {});
