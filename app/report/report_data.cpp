@@ -352,7 +352,7 @@ Json comparisons(const std::vector<benchmarking::Comparison>& list, const Json& 
              {"grade", c.grade ? *c.grade : word(words, "benchmark", "noGrade")},
              {"reason", coreMessage(words, c.reasonMessage, c.reason)},
              {"source", source},
-             {"verification", c.verification}});
+             {"verification", coreTerm(words, c.verification)}});
     }
     return out;
 }
