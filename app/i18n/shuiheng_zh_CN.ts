@@ -1426,6 +1426,11 @@
         <source>Try things in it freely: it is kept in your data folder as you leave it. To test your own site, start a project of your own with New project…</source>
         <translation>可以在其中随意尝试：它保存在您的数据文件夹中，保持您离开时的样子。要测试自己的企业，请用“新建项目…”建立自己的项目。</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>what the sample is, then how to start one&apos;s own</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>QuotaGauge</name>
