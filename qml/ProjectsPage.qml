@@ -152,7 +152,7 @@ Page {
                 Layout.fillWidth: true
                 Layout.leftMargin: 16
                 Layout.rightMargin: 16
-                text: qsTr("%1 %2", "what the sample is, then how to start one's own").arg(page.sampleOpen ? qsTr("This is the sample project: a made-up salt-lake potash works with three days of readings, so that every step shows real figures, from the plant to the report and the benchmark (against an illustrative quota, not a published one).") : qsTr("The sample project is a made-up salt-lake potash works with three days of readings: every step shows real figures, from the plant to the report and the benchmark (against an illustrative quota, not a published one)."), qsTr("Try things in it freely: it is kept in your data folder as you leave it. To test your own site, start a project of your own with New project…"))
+                text: qsTr("%1 %2", "what the sample is, then how to start one's own").arg(page.sampleOpen ? qsTr("This is the sample project: a made-up salt-lake potash works with three days of readings, so that every step shows real figures, from the plant to the report and the benchmark (against an illustrative quota, not a published one).") : qsTr("The sample project is a made-up salt-lake potash works with three days of readings: every step shows real figures, from the plant to the report and the benchmark (against an illustrative quota, not a published one).")).arg(qsTr("Try things in it freely: it is kept in your data folder as you leave it. To test your own site, start a project of your own with New project…"))
                 wrapMode: Text.Wrap
                 color: Material.secondaryTextColor
                 font.pixelSize: 15
