@@ -20,6 +20,9 @@ ApplicationWindow {
     // The pages in navigation order; index = settings.currentStep.
     readonly property var pageKeys: ["projects", "plant", "meters", "window", "readings", "balance", "indicators", "report"]
     readonly property string currentKey: pageKeys[settings.currentStep]
+    // What the app said at start for the user to read (a damaged sample left alone); shown on the
+    // projects page. Empty: nothing.
+    property string startNotice: ""
     // The round the reading entry shows (openReadingEntry).
     property string overlayRound: ""
 
@@ -209,7 +212,9 @@ ApplicationWindow {
         ProjectsPage {
             session: window.session
             settings: window.settings
+            startNotice: window.startNotice
             onProjectOpened: window.goTo("plant")
+            onSampleOpened: window.goTo("balance")
         }
     }
 

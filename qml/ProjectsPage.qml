@@ -13,8 +13,20 @@ Page {
     required property ProjectSession session
     required property AppSettings settings
 
+    // What the app said when it started, e.g. that a damaged sample was left alone; empty: nothing.
+    property string startNotice: ""
+    // Whether the open project is the sample (it lives in the sample's folder).
+    readonly property bool sampleOpen: session.isOpen && session.path.startsWith(sample.folder + "/")
+
     // A project was opened or created here.
     signal projectOpened
+    // The sample project was opened here: the window shows its balance.
+    signal sampleOpened
+
+    function openSample() {
+        if (sample.openIn(session) && sample.notice.length === 0)
+            sampleOpened();
+    }
 
     function openProject(path: string) {
         if (session.open(path))
@@ -34,6 +46,13 @@ Page {
                 Layout.fillWidth: true
                 errors: page.session.errorMessage.length > 0 ? [page.session.errorMessage] : []
                 title: qsTr("That did not work")
+            }
+
+            ErrorBanner {
+                objectName: "sampleNotice"
+                Layout.fillWidth: true
+                errors: sample.notice.length > 0 ? [sample.notice] : (page.startNotice.length > 0 ? [page.startNotice] : [])
+                title: qsTr("The sample project")
             }
 
             Pane {
@@ -91,6 +110,13 @@ Page {
                 }
 
                 ActionButton {
+                    objectName: "trySample"
+                    height: 56
+                    text: qsTr("Try the sample project")
+                    onClicked: page.openSample()
+                }
+
+                ActionButton {
                     objectName: "openProject"
                     height: 56
                     text: qsTr("Open project…")
@@ -119,6 +145,17 @@ Page {
                     enabled: page.session.isOpen
                     onClicked: exportDialog.open()
                 }
+            }
+
+            Label {
+                objectName: "sampleExplanation"
+                Layout.fillWidth: true
+                Layout.leftMargin: 16
+                Layout.rightMargin: 16
+                text: qsTr("%1 %2", "what the sample is, then how to start one's own").arg(page.sampleOpen ? qsTr("This is the sample project: a made-up salt-lake potash works with three days of readings, so that every step shows real figures, from the plant to the report and the benchmark (against an illustrative quota, not a published one).") : qsTr("The sample project is a made-up salt-lake potash works with three days of readings: every step shows real figures, from the plant to the report and the benchmark (against an illustrative quota, not a published one).")).arg(qsTr("Try things in it freely: it is kept in your data folder as you leave it. To test your own site, start a project of your own with New project…"))
+                wrapMode: Text.Wrap
+                color: Material.secondaryTextColor
+                font.pixelSize: 15
             }
 
             Label {
@@ -152,6 +189,10 @@ Page {
                 }
             }
         }
+    }
+
+    SampleProject {
+        id: sample
     }
 
     FileDialog {

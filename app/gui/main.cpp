@@ -1,9 +1,11 @@
 // shuiheng: the Qt Quick app for water-balance tests on site. Opens the project given (or the one
-// open when the app last ran) at the page where the user was.
+// open when the app last ran) at the page where the user was; on a first run, and with --sample,
+// the sample project on the balance page (docs/app.md, "First run").
 
 #include "app_settings.h"
 #include "balance/heap_policy.h"
 #include "project_session.h"
+#include "sample_project.h"
 #include "screenshot_renderer.h"
 #include "startup_probe.h"
 #include "translations.h"
@@ -25,8 +27,6 @@ Q_IMPORT_QML_PLUGIN(Shuiheng_UiPlugin)
 
 namespace {
 
-const QString samplePlant = QStringLiteral(SHUIHENG_DATA_DIR "/plants/sample-campaign.json");
-
 /// The project to open at start: the one asked for, else the one open last time (if still there).
 QString projectToOpen(const QCommandLineParser& parser, const QCommandLineOption& projectOption,
                       const AppSettings& settings) {
@@ -36,6 +36,15 @@ QString projectToOpen(const QCommandLineParser& parser, const QCommandLineOption
         return QDir::current().absoluteFilePath(parser.positionalArguments().constFirst());
     return QFileInfo::exists(settings.lastProject()) ? settings.lastProject() : QString();
 }
+
+/// A first run: no project was open last time and none was ever opened.
+bool firstRun(const AppSettings& settings) {
+    return settings.lastProject().isEmpty() && settings.recentProjects().isEmpty();
+}
+
+/// The window's pages in navigation order (qml/Main.qml's pageKeys): settings' currentStep.
+const QStringList pages = {"projects", "plant",   "meters",     "window",
+                           "readings", "balance", "indicators", "report"};
 
 } // namespace
 
@@ -85,10 +94,21 @@ int main(int argc, char* argv[]) {
         QGuiApplication::translate("main",
                                    "Language of the user interface: zh_CN (the default) or en; remembered."),
         QStringLiteral("language"));
-    parser.addOptions({projectOption, stepOption, screenshotOption, probeOption, languageOption});
+    const QCommandLineOption sampleOption(
+        QStringLiteral("sample"),
+        QGuiApplication::translate("main",
+                                   "Open the sample project on the balance page (made in the user's data "
+                                   "folder the first time, then reused with any changes made in it)."));
+    parser.addOptions(
+        {projectOption, stepOption, screenshotOption, probeOption, languageOption, sampleOption});
     parser.process(app);
     if (parser.positionalArguments().size() > 1) {
         std::fputs("shuiheng: at most one project file\n", stderr);
+        return 2;
+    }
+    if (parser.isSet(sampleOption) &&
+        (parser.isSet(projectOption) || !parser.positionalArguments().isEmpty())) {
+        std::fputs("shuiheng: --sample opens the sample project: give no other project\n", stderr);
         return 2;
     }
 
@@ -112,17 +132,32 @@ int main(int argc, char* argv[]) {
     ProjectSession session;
     session.setReportAvailable(true); // qml/report/ReportPage.qml is part of this build
     StartupProbe probe;
-    const QString project = projectToOpen(parser, projectOption, *settings);
+    const QString project =
+        parser.isSet(sampleOption) ? QString() : projectToOpen(parser, projectOption, *settings);
+    // The sample: asked for, or a first run; the screenshots of no project make theirs in scratch.
+    const bool openSample = parser.isSet(sampleOption) || (project.isEmpty() && firstRun(*settings));
     if (!project.isEmpty()) {
         probe.beginOpening();
-        if (!session.open(project) && !parser.isSet(projectOption))
-            settings->setLastProject({}); // gone or damaged: start on the projects page, with the reason
+        if (!session.open(project)) {
+            std::fprintf(stderr, "shuiheng: %s\n", qPrintable(session.errorMessage()));
+            if (!parser.isSet(projectOption))
+                settings->setLastProject({}); // gone or damaged: start on the projects page, with the reason
+        }
         probe.endOpening();
-    } else if (screenshots) {
-        session.create(scratch.filePath(QStringLiteral("sample.shuiheng")),
-                       QGuiApplication::translate("main", "Sample water-balance test"),
-                       QGuiApplication::translate("main", "Sample chemical plant"), samplePlant);
-        ScreenshotRenderer::planSampleWindow(session);
+    }
+    QString startNotice;
+    if (project.isEmpty() && (openSample || screenshots)) {
+        SampleProject sample;
+        if (screenshots && !parser.isSet(sampleOption))
+            sample.setFolder(scratch.path());
+        probe.beginOpening();
+        const bool opened = sample.openIn(&session);
+        probe.endOpening();
+        startNotice = sample.notice();
+        if (!startNotice.isEmpty())
+            std::fprintf(stderr, "shuiheng: %s\n", qPrintable(startNotice));
+        if (opened)
+            settings->setCurrentStep(int(pages.indexOf(QStringLiteral("balance")))); // diagram and verdict
     }
     if (session.isOpen()) {
         // Remembered at once: the window's own bookkeeping starts only once it exists.
@@ -132,8 +167,6 @@ int main(int argc, char* argv[]) {
         settings->setCurrentStep(0);
     }
     if (parser.isSet(stepOption)) {
-        static const QStringList pages = {"projects", "plant",   "meters",     "window",
-                                          "readings", "balance", "indicators", "report"};
         const int page = int(pages.indexOf(parser.value(stepOption)));
         if (page < 0) {
             std::fprintf(stderr, "shuiheng: unknown page '%s'\n", qPrintable(parser.value(stepOption)));
@@ -150,7 +183,8 @@ int main(int argc, char* argv[]) {
         engine.retranslate();
     });
     engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)},
-                                 {QStringLiteral("settings"), QVariant::fromValue(settings.get())}});
+                                 {QStringLiteral("settings"), QVariant::fromValue(settings.get())},
+                                 {QStringLiteral("startNotice"), startNotice}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Shuiheng/Ui/Main.qml")));
     auto* window = engine.rootObjects().isEmpty()
                        ? nullptr

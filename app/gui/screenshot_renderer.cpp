@@ -6,7 +6,6 @@
 #include "model/plant.h"
 #include "project_session.h"
 #include "report_controller.h"
-#include "store/project_store.h"
 
 #include <QFile>
 #include <QImage>
@@ -191,21 +190,6 @@ void ScreenshotRenderer::next() {
         invokeWithText(window_, "openHistory", {QStringLiteral("stream"), historySubject()});
     window_->resize(shot.size);
     QTimer::singleShot(settleMs, this, &ScreenshotRenderer::capture);
-}
-
-void ScreenshotRenderer::planSampleWindow(ProjectSession& session) {
-    shuiheng::store::ProjectStore* project = session.store();
-    if (!project)
-        return;
-    auto campaigns = project->campaigns();
-    if (!campaigns || campaigns->empty())
-        return;
-    shuiheng::store::Campaign plan = campaigns->back();
-    plan.windowStart = "2026-06-01T00:00:00+08:00";
-    plan.windowEnd = "2026-06-04T23:59:59+08:00";
-    plan.roundTimes = {"08:00"};
-    if (project->updateCampaign(plan, {}, "sample test window"))
-        session.reload();
 }
 
 bool ScreenshotRenderer::invokeWithText(QObject* object, const char* method, const QStringList& texts) {

@@ -55,12 +55,6 @@ private:
     /// Selects the shot's tab of the page shown, when it has tabs; true when that changed it.
     bool selectTab(const Shot& shot);
 
-public:
-    /// Plans the sample project's test window over its readings (2026-06-01 to 06-04, daily at
-    /// 08:00, +08:00), so that the rounds and the reading entry have something to show.
-    static void planSampleWindow(ProjectSession& session);
-
-private:
     void next();
     void capture();
     /// Calls a QML function of `object` with one or two texts.

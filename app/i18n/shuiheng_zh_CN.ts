@@ -1327,6 +1327,10 @@
         <source>Cannot make the labels: %1</source>
         <translation>无法生成标签：%1</translation>
     </message>
+    <message>
+        <source>%1 is a plant file, not a project. Make a project from it with New project… (choose it as the plant file there), or import it into an open project.</source>
+        <translation>%1 是工厂文件，不是项目。请用“新建项目…”从它建立项目（在其中选它作为工厂文件），或把它导入已打开的项目。</translation>
+    </message>
 </context>
 <context>
     <name>ProjectsPage</name>
@@ -1401,6 +1405,31 @@
     <message>
         <source>Export the plant, its meters and readings as a plant file</source>
         <translation>将工厂、水表和读数导出为工厂文件</translation>
+    </message>
+    <message>
+        <source>The sample project</source>
+        <translation>示例项目</translation>
+    </message>
+    <message>
+        <source>Try the sample project</source>
+        <translation>试用示例项目</translation>
+    </message>
+    <message>
+        <source>This is the sample project: a made-up salt-lake potash works with three days of readings, so that every step shows real figures, from the plant to the report and the benchmark (against an illustrative quota, not a published one).</source>
+        <translation>这是示例项目：一家虚构的盐湖钾肥企业，带有三天的测试读数，每一步都有真实的数字可看，从工厂到报告和对标（对照的是示例定额，不是公布值）。</translation>
+    </message>
+    <message>
+        <source>The sample project is a made-up salt-lake potash works with three days of readings: every step shows real figures, from the plant to the report and the benchmark (against an illustrative quota, not a published one).</source>
+        <translation>示例项目是一家虚构的盐湖钾肥企业，带有三天的测试读数：每一步都有真实的数字可看，从工厂到报告和对标（对照的是示例定额，不是公布值）。</translation>
+    </message>
+    <message>
+        <source>Try things in it freely: it is kept in your data folder as you leave it. To test your own site, start a project of your own with New project…</source>
+        <translation>可以在其中随意尝试：它保存在您的数据文件夹中，保持您离开时的样子。要测试自己的企业，请用“新建项目…”建立自己的项目。</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>what the sample is, then how to start one&apos;s own</comment>
+        <translation>%1%2</translation>
     </message>
 </context>
 <context>
@@ -1807,6 +1836,65 @@
     </message>
 </context>
 <context>
+    <name>SampleProject</name>
+    <message>
+        <source>No project session to open the sample in.</source>
+        <translation>没有可打开示例项目的会话。</translation>
+    </message>
+    <message>
+        <source>The sample project was made but does not open: %1</source>
+        <translation>示例项目已建立，但无法打开：%1</translation>
+    </message>
+    <message>
+        <source>The sample project in %1 does not open (%2); it was left as it is and a fresh sample was made beside it: %3.</source>
+        <translation>%1 中的示例项目无法打开（%2）；原文件保持不动，已在旁边新建一个示例项目：%3。</translation>
+    </message>
+    <message>
+        <source>No sample project could be opened or made in %1: %2</source>
+        <translation>无法在 %1 中打开或建立示例项目：%2</translation>
+    </message>
+    <message>
+        <source>The sample plant (plants/sample-campaign.json) is not among the shipped data%1.</source>
+        <translation>随软件提供的数据中没有示例工厂（plants/sample-campaign.json）%1。</translation>
+    </message>
+    <message>
+        <source>The sample plant %1 cannot be read.</source>
+        <translation>无法读取示例工厂文件 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法建立文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Sample project: water-balance test</source>
+        <translation>示例项目：水平衡测试</translation>
+    </message>
+    <message>
+        <source>A salt-lake potash works in Qinghai (made-up sample)</source>
+        <translation>青海某盐湖钾镁化工有限公司（虚构示例）</translation>
+    </message>
+    <message>
+        <source>Cannot create the sample project %1: %2</source>
+        <translation>无法建立示例项目 %1：%2</translation>
+    </message>
+    <message>
+        <source>The sample plant could not be imported: %1</source>
+        <translation>无法导入示例工厂：%1</translation>
+    </message>
+    <message>
+        <source>Cannot move the sample project into place at %1.</source>
+        <translation>无法把示例项目移到 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot plan the sample&apos;s test window: %1</source>
+        <translation>无法安排示例项目的测试时段：%1</translation>
+    </message>
+    <message>
+        <source>The sample project has no campaign to plan.</source>
+        <translation>示例项目没有可安排的测试。</translation>
+    </message>
+</context>
+<context>
     <name>StateMark</name>
     <message>
         <source>Read</source>
@@ -2164,16 +2252,12 @@
         <translation>以 JSON 输出首帧时间、项目打开时间和常驻内存，然后退出（基准测试、测试用）。</translation>
     </message>
     <message>
-        <source>Sample water-balance test</source>
-        <translation>示例水平衡测试</translation>
-    </message>
-    <message>
-        <source>Sample chemical plant</source>
-        <translation>示例化工厂</translation>
-    </message>
-    <message>
         <source>Language of the user interface: zh_CN (the default) or en; remembered.</source>
         <translation>用户界面语言：zh_CN（默认）或 en；会被记住。</translation>
+    </message>
+    <message>
+        <source>Open the sample project on the balance page (made in the user&apos;s data folder the first time, then reused with any changes made in it).</source>
+        <translation>打开示例项目并显示水平衡页面（首次在用户数据文件夹中建立，之后沿用，保留其中的改动）。</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,15 @@ QVariant optional(const std::optional<double>& value) {
     return value ? QVariant(*value) : QVariant();
 }
 
+/// Whether `path` looks like a plant file (shuiheng-plant JSON, its format named near the start).
+bool isPlantFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray start = file.read(4096);
+    return start.trimmed().startsWith('{') && start.contains("\"shuiheng-plant\"");
+}
+
 } // namespace
 
 ProjectSession::ProjectSession(QObject* parent)
@@ -94,8 +103,13 @@ void ProjectSession::succeed() {
 bool ProjectSession::open(const QString& pathOrUrl) {
     const QString file = localPath(pathOrUrl);
     auto store = std::make_unique<store::ProjectStore>();
-    if (const store::Status status = store->open(encoded(file)); !status)
+    if (const store::Status status = store->open(encoded(file)); !status) {
+        if (isPlantFile(file))
+            return fail(tr("%1 is a plant file, not a project. Make a project from it with New project… "
+                           "(choose it as the plant file there), or import it into an open project.")
+                            .arg(file));
         return fail(tr("Cannot open %1: %2").arg(file, message(status)));
+    }
     store_ = std::move(store);
     path_ = QFileInfo(file).absoluteFilePath();
     const bool loaded = load();

@@ -343,16 +343,24 @@ Json comparisons(const std::vector<benchmarking::Comparison>& list, const Json& 
             source += "-" + c.source.edition;
         if (!c.source.table.empty())
             source += " " + c.source.table;
+        // The grade as the table names its level (通用值), not its key.
+        std::string grade = word(words, "benchmark", "noGrade");
+        for (const benchmarking::LevelResult& l : c.levels)
+            if (c.grade && l.key == *c.grade)
+                grade = l.name.empty() ? l.key : l.name;
+        // Empty texts as null: the template's sections print nothing for them (an empty string would
+        // still open its parentheses).
+        const auto textOrNull = [](const std::string& text) { return text.empty() ? Json() : Json(text); };
         out.push_back(
             {{"indicator", word(words, "indicators", c.indicator)},
              {"product", c.product},
              {"value", c.value ? (c.sigma ? show(*c.value) + " ± " + show(*c.sigma) : show(*c.value)) : "—"},
              {"unit", rate ? "" : prettyUnit(c.unit)},
              {"levels", levels},
-             {"grade", c.grade ? *c.grade : word(words, "benchmark", "noGrade")},
-             {"reason", coreMessage(words, c.reasonMessage, c.reason)},
+             {"grade", grade},
+             {"reason", textOrNull(coreMessage(words, c.reasonMessage, c.reason))},
              {"source", source},
-             {"verification", c.verification}});
+             {"verification", textOrNull(coreTerm(words, c.verification))}});
     }
     return out;
 }

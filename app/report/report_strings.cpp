@@ -61,6 +61,12 @@ std::string coreMessage(const nlohmann::json& words, const text::Message& messag
                       lang != words.end() && lang->is_string() ? lang->get<std::string>() : "en");
 }
 
+std::string coreTerm(const nlohmann::json& words, const std::string& term) {
+    const auto lang = words.find("lang");
+    return messageCatalogue(lang != words.end() && lang->is_string() ? lang->get<std::string>() : "en")
+        .term(term);
+}
+
 std::string indicatorRemark(const nlohmann::json& words, const indicators::Indicator& i) {
     if (!i.reason.empty())
         return coreMessage(words, i.reasonMessage, i.reason);

@@ -33,6 +33,10 @@ std::string word(const nlohmann::json& words, const std::string& group, const st
 std::string coreMessage(const nlohmann::json& words, const text::Message& message,
                         const std::string& english);
 
+/// A term of core's catalogue (a shipped table's verification status, an industry) in the report's
+/// language (words["lang"]); the text itself when the catalogue lacks it (a bureau's own words).
+std::string coreTerm(const nlohmann::json& words, const std::string& term);
+
 /// An indicator's remark in the report and the spreadsheet: why it has no value, else its formula
 /// (the words' `formulas`, else core's).
 std::string indicatorRemark(const nlohmann::json& words, const indicators::Indicator& indicator);

@@ -144,6 +144,7 @@ ColumnLayout {
     }
 
     Label {
+        objectName: "gaugeSource"
         Layout.fillWidth: true
         wrapMode: Text.Wrap
         font.pixelSize: 13

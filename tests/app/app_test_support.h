@@ -2,6 +2,7 @@
 // What the app's tests share.
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -20,10 +21,13 @@ inline QString writeFile(const QTemporaryDir& dir, const QString& name, const QB
     return path;
 }
 
-/// The app's environment for a test run: its own configuration folder `config`, offscreen.
+/// The app's environment for a test run: its own configuration folder `config` and, beside it, its
+/// own data folder (`data`, where the sample project is made), offscreen.
 inline QProcessEnvironment appEnvironment(const QString& config) {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+    env.insert(QStringLiteral("XDG_DATA_HOME"), QDir::cleanPath(config + QStringLiteral("/../data")));
+    env.remove(QStringLiteral("SHUIHENG_SAMPLE_DIR"));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("QT_QUICK_BACKEND"), QStringLiteral("software"));
     return env;

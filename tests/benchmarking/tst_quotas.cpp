@@ -16,6 +16,8 @@ namespace fs = std::filesystem;
 namespace {
 
 const fs::path shipped = SHUIHENG_DATA_DIR "/quotas";
+/// The one shipped table that is made up (for the sample project), not read in a source.
+const std::string illustrativeTable = "sample-potash";
 
 std::string table(const std::string& id, const std::string& rows) {
     return R"({"format": "shuiheng-quota-table", "version": 1, "id": ")" + id +
@@ -95,9 +97,39 @@ private slots:
         QCOMPARE(levels("water-saving-enterprise/refining-concentration"), std::vector<double>{4.0});
         QCOMPARE(lib.findRow("mwr-2019-thermal-power/coal-recirculating-600mw")->unit.text,
                  std::string("m3/(MW·h)"));
+        // Every row read in a source says so; the illustrative sample table is checked below instead.
         for (const QuotaTable& t : lib.inForce)
-            for (const QuotaRow& r : t.rows)
-                QCOMPARE(r.verification, std::string("secondary source, unverified"));
+            if (t.id != illustrativeTable)
+                for (const QuotaRow& r : t.rows)
+                    QCOMPARE(r.verification, std::string("secondary source, unverified"));
+    }
+
+    // No published potassium chloride quota was found (domain.md §7: no GB/T 18916 part, only a
+    // provincial quota would apply), so the sample's table is made up: it must say so everywhere a
+    // reader meets it — title, note, product, source, verification — and name no real standard.
+    void theIllustrativeTableIsMarkedIllustrative() {
+        const QuotaLibrary lib = loadQuotaLibrary(shipped, "/nonexistent");
+        const QuotaTable* table = nullptr;
+        for (const QuotaTable& t : lib.inForce)
+            if (t.id == illustrativeTable)
+                table = &t;
+        QVERIFY(table);
+        QCOMPARE(table->rows.size(), std::size_t(1));
+        QVERIFY(table->title.find("示例") != std::string::npos);
+        QVERIFY(table->title.find("非公布值") != std::string::npos);
+        QVERIFY(table->note.find("示例") != std::string::npos);
+        const QuotaRow& r = table->rows.front();
+        QCOMPARE(r.industry, std::string("potash"));
+        QCOMPARE(r.verification, std::string("illustrative sample, not a published value"));
+        QVERIFY(r.product.find("示例") != std::string::npos);
+        QVERIFY(r.source.document.find("示例") != std::string::npos);
+        for (const char* standard : {"GB", "DB", "T/", "定额 第"})
+            QVERIFY2(r.source.document.find(standard) == std::string::npos, standard);
+        // The sample's 4.69 m³/t lies between the levels (data/quotas/README.md says why).
+        const QuotaRow* row = lib.findRow("sample-potash/kcl-flotation");
+        QVERIFY(row == &r);
+        QCOMPARE(r.levels.size(), std::size_t(2));
+        QVERIFY(r.levels[0].value > 4.69 && r.levels[1].value < 4.69);
     }
 
     void badRowsAreRefusedByName_data() {

@@ -328,9 +328,12 @@ private slots:
         bench.setSession(&session);
         QVERIFY(session.open(path));
         QVERIFY(waitUntil([&] { return !session.analysing() && !bench.busy() && session.analysis(); }));
-        // The sample plant names no industry: nothing to compare, every quota row to choose from.
-        QCOMPARE(bench.quota(), QString());
-        QCOMPARE(bench.quotas()->count(), 0);
+        // The sample plant names its industry (potash) and the illustrative potash quota row: that
+        // row is compared; every quota row is there to choose from instead.
+        QCOMPARE(bench.quota(), QStringLiteral("sample-potash/kcl-flotation"));
+        QCOMPARE(bench.industry(), QStringLiteral("potash"));
+        QCOMPARE(bench.quotas()->count(), 1);
+        QCOMPARE(bench.quotas()->get(0).value("table").toString(), QStringLiteral("sample-potash"));
         const QString key = QStringLiteral("gbt-18916.2/integrated-with-coking-cold-rolling");
         bool offered = false;
         for (const QVariant& c : bench.quotaChoices())

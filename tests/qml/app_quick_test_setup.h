@@ -19,6 +19,8 @@ inline void prepareAppEnvironment(const QTemporaryDir& temp) {
     // The quota tables and rule sets the benchmark page reads: the source tree's, never the user's.
     qputenv("SHUIHENG_DATA_DIR", SHUIHENG_DATA_DIR);
     qputenv("SHUIHENG_QUOTA_LIBRARY", QFile::encodeName(temp.filePath(QStringLiteral("quotas"))));
+    // The sample project ("Try the sample project") is made here, never in the user's data folder.
+    qputenv("SHUIHENG_SAMPLE_DIR", QFile::encodeName(temp.filePath(QStringLiteral("sample"))));
 }
 
 /// At qmlEngineAvailable(): the modules, and where the tests may write project files

@@ -176,6 +176,34 @@ Item {
             window.close();
         }
 
+        // "Try the sample project" beside "New project…": the sample opens on its balance; the page
+        // says it is a sample and how to start one's own; a second try reuses the same file.
+        function test_projectsPageOffersTheSample() {
+            const session = createTemporaryObject(sessionComponent, root);
+            const window = showWindow(session, 1280, 800);
+            const page = findChild(inside(window), "page-projects").item;
+            const explanation = findChild(page, "sampleExplanation");
+            verify(explanation.text.indexOf("New project…") >= 0, explanation.text);
+            const button = findChild(page, "trySample");
+            verify(button.visible && button.enabled);
+            compare(button.text, "Try the sample project");
+            mouseClick(button);
+            verify(session.isOpen, session.errorMessage);
+            compare(window.currentKey, "balance", "the sample opens on its balance");
+            verify(session.path.endsWith("/sample/sample.shuiheng"), session.path);
+            const path = session.path;
+            tryVerify(() => !session.analysing, 20000, "analysis done");
+            verify(session.verdict.length >= 1);
+            // Back on the projects page: it says this is the sample; trying again opens the same file.
+            const again = goTo(window, "projects");
+            verify(again.sampleOpen);
+            verify(findChild(again, "sampleExplanation").text.startsWith("This is the sample project"));
+            mouseClick(findChild(again, "trySample"));
+            compare(session.path, path);
+            compare(window.currentKey, "balance");
+            window.close();
+        }
+
         function test_plantStepShowsTheProjectsPlant() {
             const session = project(testDataDir + "/contract-example.json");
             const window = showWindow(session, 1280, 800);

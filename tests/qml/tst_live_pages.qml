@@ -198,7 +198,15 @@ Item {
             const page = goTo(w, "indicators");
             mouseClick(findChild(page, "indicatorTabBenchmark"));
             tryVerify(() => !page.bench.busy && page.bench.quotaChoices.length > 0, 20000);
-            compare(page.bench.quotas.count, 0);
+            // The sample names the illustrative potash quota: one gauge, marked as not published.
+            tryVerify(() => page.bench.quotas.count === 1, 20000);
+            compare(page.bench.quota, "sample-potash/kcl-flotation");
+            const sampleGauges = findChild(page, "quotaGauges");
+            tryVerify(() => sampleGauges.count === 1, 5000);
+            compare(findChild(sampleGauges.itemAt(0), "gaugeTitle").text, "氯化钾（示例定额，非公布值）");
+            const source = findChild(sampleGauges.itemAt(0), "gaugeSource").text;
+            verify(source.indexOf("示例") >= 0 && source.indexOf(page.bench.quotas.get(0).verification) >= 0, source);
+            verify(page.bench.quotas.get(0).verification === "illustrative sample, not a published value" || page.bench.quotas.get(0).verification === "示例（非公布值）", page.bench.quotas.get(0).verification);
             const combo = findChild(page, "quotaChoice");
             let index = -1;
             for (let i = 0; i < combo.entries.length; ++i)

@@ -183,6 +183,22 @@ private slots:
         QVERIFY2(!zhErr.contains("XDG_RUNTIME_DIR"), qPrintable(zhErr));
     }
 
+    // The sample is benchmarked against the illustrative potash quota (data/quotas/sample-potash.json):
+    // the report names the row and marks it as an illustrative value, in the report's language.
+    void illustrativeBenchmark() {
+        const QString zhSqueezed = squeezed(zhText);
+        for (const char* t : {"氯化钾（示例定额，非公布值）", "示例（非公布值）", "通用值", "先进值"})
+            QVERIFY2(zhSqueezed.contains(squeezed(QString::fromUtf8(t))), t);
+        QVERIFY(!zhSqueezed.contains(QStringLiteral("illustrative")));
+        // The grade as the table names it, the verification in parentheses, no empty ones.
+        QVERIFY2(zhSqueezed.contains(QStringLiteral("达到的最高级别：通用值")), qPrintable(zhSqueezed));
+        QVERIFY(zhSqueezed.contains(QStringLiteral("（示例（非公布值））")));
+        QVERIFY(!zhSqueezed.contains(QStringLiteral("（）")));
+        const QString enSqueezed = squeezed(pdfText(en));
+        QVERIFY2(enSqueezed.contains(QStringLiteral("illustrativesample,notapublishedvalue")),
+                 qPrintable(enSqueezed.left(2000)));
+    }
+
     void english() {
         const QString text = squeezed(pdfText(en));
         for (const char* t :
