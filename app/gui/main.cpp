@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -59,6 +60,10 @@ int main(int argc, char* argv[]) {
     QGuiApplication::setOrganizationName(QStringLiteral("Shuiheng"));
     QGuiApplication::setApplicationName(QStringLiteral("shuiheng"));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Shuiheng"));
+    // The installed desktop entry and icon (packaging/desktop): the window manager's taskbar entry
+    // and the window's icon where the icon theme has it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("cn.shuiheng.shuiheng"));
+    QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("cn.shuiheng.shuiheng")));
     QGuiApplication::setApplicationVersion(QStringLiteral(SHUIHENG_VERSION));
     QQuickStyle::setStyle(QStringLiteral("Material"));
 

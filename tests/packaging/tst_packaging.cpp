@@ -329,6 +329,19 @@ private slots:
         QVERIFY2(balance.exitCode == 0 && balance.out.contains(QStringLiteral("chi-square")),
                  describe(balance));
 
+        // The installed app's first run makes the sample project from the installed sample campaign
+        // and opens it on the balance page.
+        QProcessEnvironment appEnv = env;
+        appEnv.insert(QStringLiteral("XDG_CONFIG_HOME"), prefix.filePath(QStringLiteral("home-config")));
+        appEnv.remove(QStringLiteral("SHUIHENG_SAMPLE_DIR"));
+        const Run first = run(prefix.filePath(QStringLiteral("bin/shuiheng")),
+                              {QStringLiteral("--startup-report")}, prefix.path(), appEnv);
+        QVERIFY2(first.exitCode == 0 && first.out.contains(QStringLiteral("\"projectOpen\":true")) &&
+                     first.out.contains(QStringLiteral("\"page\":\"balance\"")),
+                 describe(first));
+        QVERIFY(
+            QFileInfo::exists(prefix.filePath(QStringLiteral("home-data/shuiheng/sample/sample.shuiheng"))));
+
         // Once the installed data are gone, the CLI must not find the source tree's instead.
         QVERIFY(QDir(prefix.filePath(QStringLiteral("share/shuiheng/quotas"))).removeRecursively());
         const Run without = run(bin, {QStringLiteral("quotas"), QStringLiteral("list")}, prefix.path(), env);
