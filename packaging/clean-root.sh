@@ -27,6 +27,8 @@ make_clean_root() {
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null ||
             clean_root_fail "debootstrap is not installed and apt-get could not install it"
     }
+    # mktemp -d makes the folder 0700: as the root's "/", it would shut out every user but root.
+    chmod 0755 "$root"
     mirror="$(clean_root_mirror)"
     [ -n "$mirror" ] || clean_root_fail "no Debian archive in this machine's apt sources"
     echo "== debootstrap --variant=minbase bookworm $root" >&2

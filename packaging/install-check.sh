@@ -45,13 +45,13 @@ in_clean_root "$root" "
     cd /var/tmp/check
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
+    useradd --create-home technician
     $snapshot >before.txt
     start=\$(date +%s%N)
     apt-get install -y -qq --no-install-recommends /var/tmp/debs/*.deb >install.log
     echo \$(( (\$(date +%s%N) - start) / 1000000 )) >install-ms.txt
     dpkg-query -W -f='\${Package} \${Installed-Size}\n' shuiheng shuiheng-cli shuiheng-data >sizes.txt
     dpkg -L shuiheng shuiheng-cli shuiheng-data | sort >files.txt
-    useradd --create-home technician
     chown technician /var/tmp/check
     runuser -u technician -- env HOME=/home/technician LANG=C.UTF-8 bash -euc '
         cd /var/tmp/check
