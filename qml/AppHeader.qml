@@ -11,7 +11,6 @@ ToolBar {
     required property ProjectSession session
     required property AppSettings settings
     required property string pageTitle
-    property bool sunlight: false
 
     implicitHeight: 64
     // Flat: elevation needs shaders the software renderer lacks.

@@ -13,7 +13,7 @@ Page {
     required property ProjectSession session
     property string kind: ""
     property string subject: ""
-    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    readonly property color warningColor: Theme.error
 
     signal closed
 
@@ -31,8 +31,8 @@ Page {
     }
 
     header: ToolBar {
-        Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#ECEEF3"
-        Material.foreground: Material.theme === Material.Dark ? "white" : "#202124"
+        Material.background: Theme.overlayBar
+        Material.foreground: Theme.overlayBarText
 
         RowLayout {
             anchors.fill: parent

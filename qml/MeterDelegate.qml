@@ -11,7 +11,7 @@ ItemDelegate {
     // The row's roles (MeterListModel::Roles).
     required property var model
     readonly property bool expired: model.calibrationStatus === "expired"
-    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    readonly property color warningColor: Theme.error
 
     signal edit(string id)
     signal replace(string id)

@@ -16,7 +16,7 @@ Page {
     property string round: ""
     readonly property bool portrait: height > width
     readonly property var card: entry.current
-    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    readonly property color warningColor: Theme.error
     // A reason is asked for when the value needs one: warnings, or a second value in the round.
     readonly property bool needsReason: entry.warnings.length > 0 || (card.readingId !== undefined && card.readingId.length > 0)
 
@@ -96,8 +96,8 @@ Page {
     }
 
     header: ToolBar {
-        Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#ECEEF3"
-        Material.foreground: Material.theme === Material.Dark ? "white" : "#202124"
+        Material.background: Theme.overlayBar
+        Material.foreground: Theme.overlayBarText
 
         RowLayout {
             anchors.fill: parent
@@ -181,8 +181,8 @@ Page {
             Material.elevation: 0
             padding: 20
             background: Rectangle {
-                color: Material.theme === Material.Dark ? "#2B2C30" : "#FFFFFF"
-                border.color: Material.theme === Material.Dark ? "#55575D" : "#C8CBD2"
+                color: Theme.card
+                border.color: Theme.cardBorder
                 border.width: 1
                 radius: 8
             }
@@ -257,7 +257,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 72
                     radius: 6
-                    color: Material.theme === Material.Dark ? "#202124" : "#F1F3F6"
+                    color: Theme.field
                     border.color: entry.warnings.length > 0 ? page.warningColor : Material.accentColor
                     border.width: 2
 

@@ -29,13 +29,13 @@ Pane {
             "blocker": ""
         };
     }
-    readonly property color stateColor: step.state === "done" ? Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : step.state === "attention" ? Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900) : step.state === "blocked" ? Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : Material.foreground
+    readonly property color stateColor: step.state === "done" ? Theme.ok : step.state === "attention" ? Theme.attention : step.state === "blocked" ? Theme.error : Material.foreground
 
     signal next
 
     padding: 16
     Material.elevation: 0
-    Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#F0F1F4"
+    Material.background: Theme.panel
 
     RowLayout {
         anchors.fill: parent
@@ -50,7 +50,7 @@ Pane {
                 Layout.fillWidth: true
                 text: Labels.stepMark(card.step.state) + "  " + Labels.stepState(card.step.state)
                 color: card.stateColor
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 font.weight: Font.Bold
             }
 

@@ -10,10 +10,9 @@ Rectangle {
 
     // The LiveBalanceDiagram explained and zoomed.
     required property Item view
-    required property DiagramPalette colours
 
     implicitHeight: 56
-    color: colours.background
+    color: Theme.diagramBackground
 
     RowLayout {
         anchors.fill: parent
@@ -26,7 +25,7 @@ Rectangle {
             text: qsTr("Width ∝ flow · value ± σ · dashed: cannot be known · ⚠ suspect meter or leak")
             elide: Text.ElideRight
             font.pixelSize: 15
-            color: legend.colours.text
+            color: Theme.diagramText
         }
 
         ToolButton {

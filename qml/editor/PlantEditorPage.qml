@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Shuiheng.Models
+import Shuiheng.Ui
 
 // The plant editor: sketch the water network by touch on its water-balance diagram.
 // Interface (for the page that hosts it):
@@ -32,10 +33,10 @@ Page {
 
     header: ToolBar {
         objectName: "editorToolBar"
-        Material.foreground: "white"
+        Material.foreground: Theme.editorBarText
 
         background: Rectangle {
-            color: "#37474f"
+            color: Theme.editorBar
         }
 
         RowLayout {
@@ -96,7 +97,7 @@ Page {
                 objectName: "problemsButton"
                 implicitHeight: 48
                 text: plantEditor.errorCount > 0 ? qsTr("%n problem(s)", "", plantEditor.errorCount) : qsTr("No problems")
-                Material.foreground: plantEditor.errorCount > 0 ? "#ffcdd2" : Material.foreground
+                Material.foreground: plantEditor.errorCount > 0 ? Theme.editorBarProblems : Material.foreground
                 onClicked: problemsPopup.open()
             }
 
@@ -169,7 +170,7 @@ Page {
                 padding: 8
                 color: "white"
                 background: Rectangle {
-                    color: "#c62828"
+                    color: Theme.editorError
                 }
             }
 

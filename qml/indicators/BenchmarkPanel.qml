@@ -13,7 +13,6 @@ Flickable {
     id: panel
 
     required property BenchmarkModel bench
-    readonly property bool dark: Material.theme === Material.Dark
 
     function verdictWord(verdict: string): string {
         switch (verdict) {
@@ -27,9 +26,9 @@ Flickable {
 
     function verdictColor(verdict: string): color {
         if (verdict === "pass")
-            return dark ? "#81C995" : "#2E7D32";
+            return Theme.pass;
         if (verdict === "fail")
-            return dark ? "#FF8A80" : "#C62828";
+            return Theme.fail;
         return Material.foreground;
     }
 

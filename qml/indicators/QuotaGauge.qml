@@ -15,9 +15,8 @@ ColumnLayout {
     readonly property bool known: record.value !== undefined && record.value !== null
     readonly property bool met: known && record.grade !== ""
     readonly property var notes: record.notes || []
-    readonly property bool dark: Material.theme === Material.Dark
-    readonly property color good: dark ? "#81C995" : "#2E7D32"
-    readonly property color bad: dark ? "#FF8A80" : "#C62828"
+    readonly property color good: Theme.pass
+    readonly property color bad: Theme.fail
 
     function number(v: real): string {
         return Labels.number(v);
@@ -60,7 +59,7 @@ ColumnLayout {
             width: parent.width
             height: 12
             radius: 6
-            color: gauge.dark ? "#3C4043" : "#E0E0E0"
+            color: Theme.gaugeTrack
         }
 
         Rectangle {
