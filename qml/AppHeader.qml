@@ -58,7 +58,7 @@ ToolBar {
         ToolButton {
             objectName: "menuButton"
             Layout.preferredWidth: 56
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             text: "⋮"
             font.pixelSize: 28
             Accessible.name: qsTr("Menu")

@@ -201,7 +201,7 @@ Page {
                         readonly property string reconciledText: status === "unobservable" ? "—" : Labels.flow(value, sigma, "")
 
                         width: ListView.view.width
-                        implicitHeight: 56
+                        implicitHeight: Theme.touchTarget
                         onClicked: page.flowTapped(row.id)
                         leftPadding: 16
                         rightPadding: 16

@@ -42,9 +42,9 @@ Page {
 
             ToolButton {
                 objectName: "historyBack"
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 text: "‹ " + qsTr("Back")
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 onClicked: page.closed()
             }
 
@@ -52,7 +52,7 @@ Page {
                 objectName: "historyTitle"
                 Layout.fillWidth: true
                 text: history.title.length > 0 ? history.title : qsTr("History")
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 font.weight: Font.Medium
                 elide: Text.ElideRight
             }
@@ -69,7 +69,7 @@ Page {
             Layout.margins: 16
             text: history.message.length > 0 ? history.message : qsTr("%n reading(s) behind it", "", history.readingCount) + " · " + qsTr("%n change(s) after entry", "", history.changeCount)
             wrapMode: Text.Wrap
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
         }
 
         ListView {

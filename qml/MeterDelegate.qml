@@ -75,7 +75,7 @@ ItemDelegate {
         Button {
             objectName: "replaceButton"
             visible: !row.model.replaced
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             flat: true
             text: qsTr("Replace")
             onClicked: row.replace(row.model.id)

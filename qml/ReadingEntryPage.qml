@@ -107,9 +107,9 @@ Page {
 
             ToolButton {
                 objectName: "entryBack"
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 text: "‹ " + qsTr("Rounds")
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 onClicked: page.closed()
             }
 
@@ -117,7 +117,7 @@ Page {
                 objectName: "entryRound"
                 Layout.fillWidth: true
                 text: entry.round.length > 0 ? qsTr("Round %1").arg(entry.round.replace("T", " ").slice(0, 16)) : qsTr("No round planned")
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 font.weight: Font.Medium
                 elide: Text.ElideRight
             }
@@ -125,7 +125,7 @@ Page {
             Label {
                 objectName: "entryProgress"
                 text: qsTr("%1 of %2 done").arg(entry.doneCount).arg(entry.count)
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
             }
         }
     }
@@ -148,7 +148,7 @@ Page {
 
                 objectName: "findMeter"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 placeholderText: qsTr("Find a meter: type or scan its id, serial or QR label")
                 inputMethodHints: Qt.ImhNoPredictiveText
                 onAccepted: {
@@ -213,7 +213,7 @@ Page {
                     Label {
                         objectName: "cardPosition"
                         text: qsTr("%1 / %2").arg(entry.currentIndex + 1).arg(entry.count)
-                        font.pixelSize: 18
+                        font.pixelSize: Theme.fontBody
                         color: Material.secondaryTextColor
                     }
                 }
@@ -294,7 +294,7 @@ Page {
 
                     objectName: "reasonField"
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
+                    Layout.preferredHeight: Theme.touchTarget
                     visible: page.needsReason
                     placeholderText: qsTr("Reason (required): e.g. the register rolled over, digits checked twice")
                 }
@@ -319,14 +319,14 @@ Page {
 
                     ActionButton {
                         objectName: "photoButton"
-                        Layout.preferredHeight: 56
+                        Layout.preferredHeight: Theme.touchTarget
                         text: page.photoPath.length > 0 ? qsTr("Photo ✓") : qsTr("Photo…")
                         onClicked: photoDialog.open()
                     }
 
                     ActionButton {
                         objectName: "cameraButton"
-                        Layout.preferredHeight: 56
+                        Layout.preferredHeight: Theme.touchTarget
                         visible: page.cameraReady
                         text: qsTr("Camera")
                         onClicked: page.openCamera("photo")
@@ -334,7 +334,7 @@ Page {
 
                     ActionButton {
                         objectName: "skipButton"
-                        Layout.preferredHeight: 56
+                        Layout.preferredHeight: Theme.touchTarget
                         text: qsTr("Skip…")
                         enabled: entry.count > 0
                         onClicked: skipDialog.open()
@@ -342,7 +342,7 @@ Page {
 
                     ActionButton {
                         objectName: "historyButton"
-                        Layout.preferredHeight: 56
+                        Layout.preferredHeight: Theme.touchTarget
                         text: qsTr("History")
                         enabled: entry.count > 0
                         onClicked: page.session.openHistory("meter", page.card.meterId)
@@ -458,7 +458,7 @@ Page {
 
                 objectName: "skipReason"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 placeholderText: qsTr("Why is it not read? (required)")
             }
 

@@ -76,7 +76,7 @@ Pane {
             objectName: "nextButton"
             visible: card.nextTitle.length > 0
             Layout.alignment: Qt.AlignTop
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             text: qsTr("Next: %1").arg(card.nextTitle)
             highlighted: card.step.state === "done"
             onClicked: card.next()

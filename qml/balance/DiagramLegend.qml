@@ -31,7 +31,7 @@ Rectangle {
         ToolButton {
             objectName: "hiddenLabelsButton"
             visible: legend.view.live.hiddenLabels.length > 0
-            implicitHeight: 48
+            implicitHeight: Theme.touchTargetSmall
             text: qsTr("%n more flow(s)", "", legend.view.live.hiddenLabels.length)
             onClicked: hiddenList.open()
 
@@ -74,7 +74,7 @@ Rectangle {
             text: "−"
             font.pixelSize: 24
             implicitWidth: 48
-            implicitHeight: 48
+            implicitHeight: Theme.touchTargetSmall
             onClicked: legend.view.setZoom(legend.view.zoom / 1.25)
         }
 
@@ -83,14 +83,14 @@ Rectangle {
             text: "+"
             font.pixelSize: 24
             implicitWidth: 48
-            implicitHeight: 48
+            implicitHeight: Theme.touchTargetSmall
             onClicked: legend.view.setZoom(legend.view.zoom * 1.25)
         }
 
         ToolButton {
             objectName: "zoomFit"
             text: qsTr("Fit")
-            implicitHeight: 48
+            implicitHeight: Theme.touchTargetSmall
             onClicked: legend.view.fit()
         }
     }

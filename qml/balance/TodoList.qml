@@ -78,7 +78,7 @@ Pane {
                         objectName: "todoTitle"
                         Layout.fillWidth: true
                         text: (row.urgent ? "⚠ " : (row.index + 1) + ". ") + todo.title(row.task, row.meter, row.stream)
-                        font.pixelSize: 18
+                        font.pixelSize: Theme.fontBody
                         font.bold: true
                         color: row.urgent ? Theme.alarm : Material.foreground
                         wrapMode: Text.Wrap

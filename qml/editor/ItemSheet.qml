@@ -30,7 +30,7 @@ Pane {
             Label {
                 objectName: "sheetTitle"
                 Layout.fillWidth: true
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 font.bold: true
                 elide: Text.ElideRight
                 text: sheet.editor.selection.length > 1 ? qsTr("%1 items selected").arg(sheet.editor.selection.length) : sheet.type === "stream" ? qsTr("Stream %1").arg(sheet.item.id) : sheet.type !== "" ? Labels.nodeKind(sheet.item.kind) + " " + sheet.item.id : qsTr("Nothing selected")

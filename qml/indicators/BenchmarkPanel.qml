@@ -63,7 +63,7 @@ Flickable {
 
             objectName: "quotaChoice"
             Layout.fillWidth: true
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             model: entries
             textRole: "text"
             valueRole: "key"
@@ -119,7 +119,7 @@ Flickable {
             objectName: "waterSavingVerdict"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
             color: panel.verdictColor(panel.bench.waterSaving)
             text: panel.bench.thresholds.count === 0 ? qsTr("No thresholds for this industry.") : panel.verdictWord(panel.bench.waterSaving)
         }
@@ -146,7 +146,7 @@ Flickable {
             objectName: "leaderVerdict"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
             color: panel.verdictColor(panel.bench.leaderVerdict)
             text: panel.verdictWord(panel.bench.leaderVerdict) + "  " + panel.bench.leaderTitle
         }

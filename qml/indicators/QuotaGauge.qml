@@ -32,7 +32,7 @@ ColumnLayout {
             objectName: "gaugeTitle"
             Layout.fillWidth: true
             text: gauge.record.title.length > 0 ? gauge.record.title : Labels.indicator(gauge.record.indicator)
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
             font.bold: true
             wrapMode: Text.Wrap
         }
@@ -40,7 +40,7 @@ ColumnLayout {
         Label {
             objectName: "gaugeValue"
             text: gauge.known ? Labels.indicatorValue(gauge.record.value, gauge.record.sigma, gauge.record.unit === "%" ? "" : gauge.record.unit) + (gauge.record.unit === "%" ? " %" : "") : qsTr("Not known")
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
         }
     }
 
@@ -109,7 +109,7 @@ ColumnLayout {
             x: gauge.record.position * scaleArea.width - width / 2
             y: -6
             text: "▼"
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
             color: gauge.met ? gauge.good : gauge.bad
         }
     }
