@@ -23,7 +23,7 @@ ItemDelegate {
     onClicked: edit(model.id)
 
     contentItem: RowLayout {
-        spacing: 16
+        spacing: Theme.spacing
 
         Label {
             objectName: "meterId"

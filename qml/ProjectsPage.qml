@@ -39,7 +39,7 @@ Page {
 
         ColumnLayout {
             width: parent.width
-            spacing: 16
+            spacing: Theme.spacing
 
             ErrorBanner {
                 objectName: "projectError"

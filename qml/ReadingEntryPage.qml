@@ -193,7 +193,7 @@ Page {
 
                 RowLayout {
                     Layout.fillWidth: true
-                    spacing: 16
+                    spacing: Theme.spacing
 
                     Label {
                         objectName: "cardMeter"

@@ -39,7 +39,7 @@ Pane {
 
     RowLayout {
         anchors.fill: parent
-        spacing: 16
+        spacing: Theme.spacing
 
         ColumnLayout {
             Layout.fillWidth: true

@@ -148,6 +148,7 @@ QtObject {
     // Touch targets: a main action (56) and the smallest control (48).
     readonly property int touchTarget: 56
     readonly property int touchTargetSmall: 48
+    // The gap between the parts of a row or a card.
     readonly property int spacing: 16
 
     function frameFill(level: int): color {

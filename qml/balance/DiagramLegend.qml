@@ -18,7 +18,7 @@ Rectangle {
         anchors.fill: parent
         anchors.leftMargin: 12
         anchors.rightMargin: 8
-        spacing: 16
+        spacing: Theme.spacing
 
         Label {
             Layout.fillWidth: true

@@ -159,7 +159,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
-        spacing: 16
+        spacing: Theme.spacing
 
         ActionButton {
             objectName: "cameraCancel"
