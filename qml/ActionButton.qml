@@ -7,11 +7,10 @@ import QtQuick.Controls.Material
 Button {
     id: button
 
-    implicitHeight: 56
+    implicitHeight: Theme.touchTarget
     leftPadding: 20
     rightPadding: 20
-    // Dark text on the dark theme's light accent; white on the light themes' strong accents.
-    Material.foreground: Material.theme === Material.Dark ? (highlighted ? "#202124" : "white") : (highlighted ? "white" : "#202124")
+    Material.foreground: highlighted ? Theme.buttonTextOnAccent : Theme.buttonText
 
     background: Rectangle {
         implicitWidth: 64
@@ -20,7 +19,7 @@ Button {
         y: (parent.height - height) / 2
         height: 48
         radius: 4
-        color: !button.enabled ? (button.Material.theme === Material.Dark ? "#3C3D42" : "#DADCE0") : button.highlighted ? (button.down ? Qt.darker(button.Material.accentColor, 1.2) : button.Material.accentColor) : (button.down ? (button.Material.theme === Material.Dark ? "#55575D" : "#C8CBD2") : (button.Material.theme === Material.Dark ? "#44464C" : "#E1E3E8"))
+        color: !button.enabled ? Theme.buttonDisabled : button.highlighted ? (button.down ? Qt.darker(button.Material.accentColor, 1.2) : button.Material.accentColor) : (button.down ? Theme.pressed : Theme.buttonFill)
         border.width: button.visualFocus ? 2 : 0
         border.color: button.Material.accentColor
     }

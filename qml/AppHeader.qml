@@ -11,7 +11,6 @@ ToolBar {
     required property ProjectSession session
     required property AppSettings settings
     required property string pageTitle
-    property bool sunlight: false
 
     implicitHeight: 64
     // Flat: elevation needs shaders the software renderer lacks.
@@ -59,7 +58,7 @@ ToolBar {
         ToolButton {
             objectName: "menuButton"
             Layout.preferredWidth: 56
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             text: "⋮"
             font.pixelSize: 28
             Accessible.name: qsTr("Menu")

@@ -32,13 +32,6 @@ Page {
         session: page.session
     }
 
-    DiagramPalette {
-        id: diagramColours
-
-        dark: page.settings.theme === "dark"
-        sunlight: page.settings.theme === "sunlight"
-    }
-
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -88,7 +81,6 @@ Page {
                     VerdictBanner {
                         Layout.fillWidth: true
                         live: liveBalance
-                        colours: diagramColours
                     }
 
                     LiveBalanceDiagram {
@@ -98,14 +90,12 @@ Page {
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         live: liveBalance
-                        colours: diagramColours
                         onFlowTapped: id => page.flowTapped(id)
                     }
 
                     DiagramLegend {
                         Layout.fillWidth: true
                         view: liveDiagram
-                        colours: diagramColours
                     }
                 }
 
@@ -115,7 +105,6 @@ Page {
                     Layout.fillHeight: !page.portrait
                     Layout.preferredHeight: page.portrait ? Math.min(360, page.height * 0.3) : -1
                     live: liveBalance
-                    colours: diagramColours
                 }
             }
 
@@ -212,7 +201,7 @@ Page {
                         readonly property string reconciledText: status === "unobservable" ? "—" : Labels.flow(value, sigma, "")
 
                         width: ListView.view.width
-                        implicitHeight: 56
+                        implicitHeight: Theme.touchTarget
                         onClicked: page.flowTapped(row.id)
                         leftPadding: 16
                         rightPadding: 16
@@ -255,7 +244,7 @@ Page {
                                 objectName: "balanceStatus"
                                 Layout.preferredWidth: page.narrow ? 170 : 200
                                 text: row.suspect ? "⚠ " + qsTr("Suspect") : Labels.flowStatus(row.status)
-                                color: row.suspect ? Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : Material.foreground
+                                color: row.suspect ? Theme.error : Material.foreground
                                 font.weight: row.suspect ? Font.Bold : Font.Normal
                                 elide: Text.ElideRight
                             }

@@ -13,7 +13,7 @@ Page {
     required property ProjectSession session
     property string kind: ""
     property string subject: ""
-    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    readonly property color warningColor: Theme.error
 
     signal closed
 
@@ -31,8 +31,8 @@ Page {
     }
 
     header: ToolBar {
-        Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#ECEEF3"
-        Material.foreground: Material.theme === Material.Dark ? "white" : "#202124"
+        Material.background: Theme.overlayBar
+        Material.foreground: Theme.overlayBarText
 
         RowLayout {
             anchors.fill: parent
@@ -42,9 +42,9 @@ Page {
 
             ToolButton {
                 objectName: "historyBack"
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 text: "‹ " + qsTr("Back")
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 onClicked: page.closed()
             }
 
@@ -52,7 +52,7 @@ Page {
                 objectName: "historyTitle"
                 Layout.fillWidth: true
                 text: history.title.length > 0 ? history.title : qsTr("History")
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 font.weight: Font.Medium
                 elide: Text.ElideRight
             }
@@ -69,7 +69,7 @@ Page {
             Layout.margins: 16
             text: history.message.length > 0 ? history.message : qsTr("%n reading(s) behind it", "", history.readingCount) + " · " + qsTr("%n change(s) after entry", "", history.changeCount)
             wrapMode: Text.Wrap
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
         }
 
         ListView {

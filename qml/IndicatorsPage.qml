@@ -90,7 +90,7 @@ Page {
                     rightPadding: 16
 
                     contentItem: RowLayout {
-                        spacing: 16
+                        spacing: Theme.spacing
 
                         Label {
                             objectName: "indicatorName"

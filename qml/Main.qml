@@ -15,8 +15,6 @@ ApplicationWindow {
     required property AppSettings settings
 
     readonly property bool portrait: height > width
-    readonly property bool dark: settings.theme === "dark"
-    readonly property bool sunlight: settings.theme === "sunlight"
     // The pages in navigation order; index = settings.currentStep.
     readonly property var pageKeys: ["projects", "plant", "meters", "window", "readings", "balance", "indicators", "report"]
     readonly property string currentKey: pageKeys[settings.currentStep]
@@ -56,12 +54,19 @@ ApplicationWindow {
     minimumWidth: 360
     minimumHeight: 480
     title: session.isOpen ? qsTr("%1 — Shuiheng").arg(session.name) : qsTr("Shuiheng")
-    font.pixelSize: 18
-    Material.theme: dark ? Material.Dark : Material.Light
-    Material.primary: sunlight ? "#000000" : Material.Indigo
-    Material.accent: sunlight ? "#0033CC" : (dark ? Material.color(Material.Teal, Material.Shade200) : Material.Teal)
-    Material.background: sunlight ? "#FFFFFF" : (dark ? "#202124" : "#FAFAFA")
-    Material.foreground: sunlight ? "#000000" : (dark ? "#FFFFFF" : "#212121")
+    font.pixelSize: Theme.fontBody
+    Material.theme: Theme.materialTheme
+    Material.primary: Theme.primary
+    Material.accent: Theme.accent
+    Material.background: Theme.background
+    Material.foreground: Theme.foreground
+
+    // The one theme follows the settings (docs/app.md, "Theme").
+    Binding {
+        target: Theme
+        property: "name"
+        value: window.settings.theme
+    }
 
     Connections {
         function onOpenChanged() {
@@ -85,7 +90,6 @@ ApplicationWindow {
         session: window.session
         settings: window.settings
         pageTitle: Labels.stepTitle(window.currentKey)
-        sunlight: window.sunlight
     }
 
     GridLayout {

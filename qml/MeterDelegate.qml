@@ -11,7 +11,7 @@ ItemDelegate {
     // The row's roles (MeterListModel::Roles).
     required property var model
     readonly property bool expired: model.calibrationStatus === "expired"
-    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    readonly property color warningColor: Theme.error
 
     signal edit(string id)
     signal replace(string id)
@@ -23,7 +23,7 @@ ItemDelegate {
     onClicked: edit(model.id)
 
     contentItem: RowLayout {
-        spacing: 16
+        spacing: Theme.spacing
 
         Label {
             objectName: "meterId"
@@ -75,7 +75,7 @@ ItemDelegate {
         Button {
             objectName: "replaceButton"
             visible: !row.model.replaced
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             flat: true
             text: qsTr("Replace")
             onClicked: row.replace(row.model.id)

@@ -37,7 +37,7 @@ Page {
 
                 objectName: "meterSearch"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 placeholderText: qsTr("Find a meter by id or QR text")
                 inputMethodHints: Qt.ImhNoPredictiveText
                 onTextEdited: page.session.meters.search = text
@@ -47,7 +47,7 @@ Page {
 
             ActionButton {
                 objectName: "addMeter"
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 text: qsTr("Add meter")
                 highlighted: true
                 enabled: page.session.isOpen
@@ -56,7 +56,7 @@ Page {
 
             ActionButton {
                 objectName: "printLabels"
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 text: qsTr("QR labels…")
                 enabled: page.session.isOpen && page.session.meters.total > 0
                 onClicked: labelsDialog.open()

@@ -22,7 +22,7 @@ Pane {
 
     padding: 0
     Material.elevation: 0
-    Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#ECEDF1"
+    Material.background: Theme.navigation
     implicitHeight: vertical ? 0 : 76
 
     GridLayout {

@@ -48,14 +48,14 @@ Dialog {
 
         Button {
             Layout.fillWidth: true
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             text: String(dialog.file).length > 0 ? qsTr("Save as: %1").arg(decodeURIComponent(String(dialog.file).replace("file://", ""))) : qsTr("Choose where to save it…")
             onClicked: saveDialog.open()
         }
 
         Button {
             Layout.fillWidth: true
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             text: String(dialog.plantFile).length > 0 ? qsTr("Plant: %1").arg(decodeURIComponent(String(dialog.plantFile).replace("file://", ""))) : qsTr("Start from a plant file (optional)…")
             onClicked: plantDialog.open()
         }

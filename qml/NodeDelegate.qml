@@ -28,7 +28,7 @@ ItemDelegate {
     rightPadding: 16
 
     contentItem: RowLayout {
-        spacing: 16
+        spacing: Theme.spacing
 
         Label {
             objectName: "nodeId"

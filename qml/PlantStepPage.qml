@@ -33,12 +33,12 @@ Page {
 
             TabButton {
                 text: qsTr("Diagram")
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
             }
 
             TabButton {
                 text: qsTr("Lists")
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
             }
         }
 

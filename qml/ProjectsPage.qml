@@ -39,7 +39,7 @@ Page {
 
         ColumnLayout {
             width: parent.width
-            spacing: 16
+            spacing: Theme.spacing
 
             ErrorBanner {
                 objectName: "projectError"
@@ -62,7 +62,7 @@ Page {
                 Layout.topMargin: 8
                 padding: 16
                 Material.elevation: 0
-                Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#F0F1F4"
+                Material.background: Theme.panel
 
                 ColumnLayout {
                     anchors.fill: parent

@@ -16,7 +16,7 @@ Page {
     property string round: ""
     readonly property bool portrait: height > width
     readonly property var card: entry.current
-    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    readonly property color warningColor: Theme.error
     // A reason is asked for when the value needs one: warnings, or a second value in the round.
     readonly property bool needsReason: entry.warnings.length > 0 || (card.readingId !== undefined && card.readingId.length > 0)
 
@@ -96,8 +96,8 @@ Page {
     }
 
     header: ToolBar {
-        Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#ECEEF3"
-        Material.foreground: Material.theme === Material.Dark ? "white" : "#202124"
+        Material.background: Theme.overlayBar
+        Material.foreground: Theme.overlayBarText
 
         RowLayout {
             anchors.fill: parent
@@ -107,9 +107,9 @@ Page {
 
             ToolButton {
                 objectName: "entryBack"
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 text: "‹ " + qsTr("Rounds")
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 onClicked: page.closed()
             }
 
@@ -117,7 +117,7 @@ Page {
                 objectName: "entryRound"
                 Layout.fillWidth: true
                 text: entry.round.length > 0 ? qsTr("Round %1").arg(entry.round.replace("T", " ").slice(0, 16)) : qsTr("No round planned")
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 font.weight: Font.Medium
                 elide: Text.ElideRight
             }
@@ -125,7 +125,7 @@ Page {
             Label {
                 objectName: "entryProgress"
                 text: qsTr("%1 of %2 done").arg(entry.doneCount).arg(entry.count)
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
             }
         }
     }
@@ -148,7 +148,7 @@ Page {
 
                 objectName: "findMeter"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 placeholderText: qsTr("Find a meter: type or scan its id, serial or QR label")
                 inputMethodHints: Qt.ImhNoPredictiveText
                 onAccepted: {
@@ -181,8 +181,8 @@ Page {
             Material.elevation: 0
             padding: 20
             background: Rectangle {
-                color: Material.theme === Material.Dark ? "#2B2C30" : "#FFFFFF"
-                border.color: Material.theme === Material.Dark ? "#55575D" : "#C8CBD2"
+                color: Theme.card
+                border.color: Theme.cardBorder
                 border.width: 1
                 radius: 8
             }
@@ -193,7 +193,7 @@ Page {
 
                 RowLayout {
                     Layout.fillWidth: true
-                    spacing: 16
+                    spacing: Theme.spacing
 
                     Label {
                         objectName: "cardMeter"
@@ -213,7 +213,7 @@ Page {
                     Label {
                         objectName: "cardPosition"
                         text: qsTr("%1 / %2").arg(entry.currentIndex + 1).arg(entry.count)
-                        font.pixelSize: 18
+                        font.pixelSize: Theme.fontBody
                         color: Material.secondaryTextColor
                     }
                 }
@@ -257,7 +257,7 @@ Page {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 72
                     radius: 6
-                    color: Material.theme === Material.Dark ? "#202124" : "#F1F3F6"
+                    color: Theme.field
                     border.color: entry.warnings.length > 0 ? page.warningColor : Material.accentColor
                     border.width: 2
 
@@ -294,7 +294,7 @@ Page {
 
                     objectName: "reasonField"
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
+                    Layout.preferredHeight: Theme.touchTarget
                     visible: page.needsReason
                     placeholderText: qsTr("Reason (required): e.g. the register rolled over, digits checked twice")
                 }
@@ -319,14 +319,14 @@ Page {
 
                     ActionButton {
                         objectName: "photoButton"
-                        Layout.preferredHeight: 56
+                        Layout.preferredHeight: Theme.touchTarget
                         text: page.photoPath.length > 0 ? qsTr("Photo ✓") : qsTr("Photo…")
                         onClicked: photoDialog.open()
                     }
 
                     ActionButton {
                         objectName: "cameraButton"
-                        Layout.preferredHeight: 56
+                        Layout.preferredHeight: Theme.touchTarget
                         visible: page.cameraReady
                         text: qsTr("Camera")
                         onClicked: page.openCamera("photo")
@@ -334,7 +334,7 @@ Page {
 
                     ActionButton {
                         objectName: "skipButton"
-                        Layout.preferredHeight: 56
+                        Layout.preferredHeight: Theme.touchTarget
                         text: qsTr("Skip…")
                         enabled: entry.count > 0
                         onClicked: skipDialog.open()
@@ -342,7 +342,7 @@ Page {
 
                     ActionButton {
                         objectName: "historyButton"
-                        Layout.preferredHeight: 56
+                        Layout.preferredHeight: Theme.touchTarget
                         text: qsTr("History")
                         enabled: entry.count > 0
                         onClicked: page.session.openHistory("meter", page.card.meterId)
@@ -458,7 +458,7 @@ Page {
 
                 objectName: "skipReason"
                 Layout.fillWidth: true
-                Layout.preferredHeight: 56
+                Layout.preferredHeight: Theme.touchTarget
                 placeholderText: qsTr("Why is it not read? (required)")
             }
 

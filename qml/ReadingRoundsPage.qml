@@ -11,7 +11,7 @@ Page {
     id: page
 
     required property ProjectSession session
-    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    readonly property color warningColor: Theme.error
 
     signal next
     // The reading entry for the round at `round` (ISO time; empty: the round due now).

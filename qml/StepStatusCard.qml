@@ -29,17 +29,17 @@ Pane {
             "blocker": ""
         };
     }
-    readonly property color stateColor: step.state === "done" ? Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : step.state === "attention" ? Material.color(Material.Orange, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade900) : step.state === "blocked" ? Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800) : Material.foreground
+    readonly property color stateColor: step.state === "done" ? Theme.ok : step.state === "attention" ? Theme.attention : step.state === "blocked" ? Theme.error : Material.foreground
 
     signal next
 
     padding: 16
     Material.elevation: 0
-    Material.background: Material.theme === Material.Dark ? "#2B2C30" : "#F0F1F4"
+    Material.background: Theme.panel
 
     RowLayout {
         anchors.fill: parent
-        spacing: 16
+        spacing: Theme.spacing
 
         ColumnLayout {
             Layout.fillWidth: true
@@ -50,7 +50,7 @@ Pane {
                 Layout.fillWidth: true
                 text: Labels.stepMark(card.step.state) + "  " + Labels.stepState(card.step.state)
                 color: card.stateColor
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 font.weight: Font.Bold
             }
 
@@ -76,7 +76,7 @@ Pane {
             objectName: "nextButton"
             visible: card.nextTitle.length > 0
             Layout.alignment: Qt.AlignTop
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             text: qsTr("Next: %1").arg(card.nextTitle)
             highlighted: card.step.state === "done"
             onClicked: card.next()

@@ -24,7 +24,7 @@ ItemDelegate {
     rightPadding: 16
 
     contentItem: RowLayout {
-        spacing: 16
+        spacing: Theme.spacing
 
         Label {
             objectName: "streamId"

@@ -58,7 +58,7 @@ Page {
                 TextField {
                     objectName: "planName"
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
+                    Layout.preferredHeight: Theme.touchTarget
                     text: planner.name
                     onTextEdited: planner.name = text
                     // A long name shows its beginning until it is edited.
@@ -75,7 +75,7 @@ Page {
                 TextField {
                     objectName: "planTimes"
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
+                    Layout.preferredHeight: Theme.touchTarget
                     text: planner.readingTimes
                     placeholderText: "08:00, 20:00"
                     inputMethodHints: Qt.ImhPreferNumbers
@@ -89,7 +89,7 @@ Page {
                 TextField {
                     objectName: "planFirstDay"
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
+                    Layout.preferredHeight: Theme.touchTarget
                     text: planner.firstDay
                     placeholderText: "2026-06-01"
                     inputMethodHints: Qt.ImhPreferNumbers
@@ -103,7 +103,7 @@ Page {
                 TextField {
                     objectName: "planLastDay"
                     Layout.fillWidth: true
-                    Layout.preferredHeight: 56
+                    Layout.preferredHeight: Theme.touchTarget
                     text: planner.lastDay
                     placeholderText: "2026-06-03"
                     inputMethodHints: Qt.ImhPreferNumbers

@@ -26,7 +26,6 @@ Item {
     // The LiveBalanceDiagram (an Item here: the two files refer to each other).
     required property Item view
 
-    readonly property var colours: view.colours
     readonly property bool suspect: overlay.suspect === true
     readonly property bool leak: overlay.leak === true
     readonly property bool selected: view.selectedFlow === itemId
@@ -51,9 +50,9 @@ Item {
 
         Rectangle {
             radius: 6
-            color: entry.colours.frameFill(entry.level)
-            border.width: entry.colours.strokeScale
-            border.color: entry.colours.frameBorder
+            color: Theme.frameFill(entry.level)
+            border.width: Theme.strokeScale
+            border.color: Theme.frameBorder
 
             Label {
                 x: 8
@@ -62,8 +61,8 @@ Item {
                 elide: Text.ElideRight
                 text: entry.name
                 font.pixelSize: 13
-                font.bold: entry.colours.sunlight
-                color: entry.colours.frameText
+                font.bold: Theme.diagramBold
+                color: Theme.frameText
             }
         }
     }
@@ -74,7 +73,7 @@ Item {
         Item {
             id: flowItem
 
-            readonly property color lineColor: entry.suspect ? entry.colours.alarm : entry.colours.streamColor(entry.kind)
+            readonly property color lineColor: entry.suspect ? Theme.alarm : Theme.streamColor(entry.kind)
             readonly property real lineWidth: (entry.overlay.width !== undefined ? entry.overlay.width : 1.5) * (entry.selected ? 1.3 : 1)
 
             Shape {
@@ -118,9 +117,9 @@ Item {
                 height: entry.overlay.labelHeight !== undefined ? entry.overlay.labelHeight / entry.view.live.labelScale : chipText.implicitHeight + 4
                 scale: entry.view.live.labelScale
                 radius: height / 2
-                color: entry.suspect ? entry.colours.alarmFill : entry.colours.chipFill
+                color: entry.suspect ? Theme.alarmFill : Theme.chipFill
                 border.color: flowItem.lineColor
-                border.width: (entry.suspect || entry.selected ? 2 : 1) * entry.colours.strokeScale
+                border.width: (entry.suspect || entry.selected ? 2 : 1) * Theme.strokeScale
 
                 Label {
                     id: chipText
@@ -129,8 +128,8 @@ Item {
                     anchors.centerIn: parent
                     text: (entry.suspect ? "⚠ " : "") + entry.itemId + "  " + (entry.overlay.text !== undefined ? entry.overlay.text : "")
                     font.pixelSize: 13
-                    font.bold: entry.suspect || entry.colours.sunlight
-                    color: entry.suspect ? entry.colours.alarm : entry.colours.text
+                    font.bold: entry.suspect || Theme.diagramBold
+                    color: entry.suspect ? Theme.alarm : Theme.diagramText
                 }
 
                 // A finger needs 48 px each way.
@@ -150,9 +149,9 @@ Item {
 
         Rectangle {
             radius: entry.kind !== "unit" ? 14 : 4
-            color: entry.leak ? entry.colours.alarmFill : entry.colours.nodeFill(entry.kind, entry.category)
-            border.width: (entry.leak ? 3 : 1) * entry.colours.strokeScale
-            border.color: entry.leak ? entry.colours.alarm : entry.colours.border
+            color: entry.leak ? Theme.alarmFill : Theme.nodeFill(entry.kind, entry.category)
+            border.width: (entry.leak ? 3 : 1) * Theme.strokeScale
+            border.color: entry.leak ? Theme.alarm : Theme.diagramBorder
 
             Column {
                 anchors.centerIn: parent
@@ -164,8 +163,8 @@ Item {
                     elide: Text.ElideRight
                     text: entry.name
                     font.pixelSize: 12
-                    font.bold: entry.colours.sunlight
-                    color: entry.colours.text
+                    font.bold: Theme.diagramBold
+                    color: Theme.diagramText
                 }
 
                 Label {
@@ -174,7 +173,7 @@ Item {
                     visible: entry.name !== entry.itemId
                     text: entry.itemId
                     font.pixelSize: 10
-                    color: entry.colours.secondaryText
+                    color: Theme.diagramSecondaryText
                 }
             }
 
@@ -187,7 +186,7 @@ Item {
                 width: leakText.implicitWidth + 10
                 height: leakText.implicitHeight + 4
                 radius: 4
-                color: entry.colours.alarm
+                color: Theme.alarm
 
                 Label {
                     id: leakText
@@ -196,7 +195,7 @@ Item {
                     text: "⚠ " + qsTr("Leak?")
                     font.pixelSize: 12
                     font.bold: true
-                    color: entry.colours.sunlight ? "#FFFFFF" : entry.colours.dark ? "#000000" : "#FFFFFF"
+                    color: Theme.badgeText
                 }
             }
         }

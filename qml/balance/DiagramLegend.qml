@@ -10,29 +10,28 @@ Rectangle {
 
     // The LiveBalanceDiagram explained and zoomed.
     required property Item view
-    required property DiagramPalette colours
 
     implicitHeight: 56
-    color: colours.background
+    color: Theme.diagramBackground
 
     RowLayout {
         anchors.fill: parent
         anchors.leftMargin: 12
         anchors.rightMargin: 8
-        spacing: 16
+        spacing: Theme.spacing
 
         Label {
             Layout.fillWidth: true
             text: qsTr("Width ∝ flow · value ± σ · dashed: cannot be known · ⚠ suspect meter or leak")
             elide: Text.ElideRight
             font.pixelSize: 15
-            color: legend.colours.text
+            color: Theme.diagramText
         }
 
         ToolButton {
             objectName: "hiddenLabelsButton"
             visible: legend.view.live.hiddenLabels.length > 0
-            implicitHeight: 48
+            implicitHeight: Theme.touchTargetSmall
             text: qsTr("%n more flow(s)", "", legend.view.live.hiddenLabels.length)
             onClicked: hiddenList.open()
 
@@ -75,7 +74,7 @@ Rectangle {
             text: "−"
             font.pixelSize: 24
             implicitWidth: 48
-            implicitHeight: 48
+            implicitHeight: Theme.touchTargetSmall
             onClicked: legend.view.setZoom(legend.view.zoom / 1.25)
         }
 
@@ -84,14 +83,14 @@ Rectangle {
             text: "+"
             font.pixelSize: 24
             implicitWidth: 48
-            implicitHeight: 48
+            implicitHeight: Theme.touchTargetSmall
             onClicked: legend.view.setZoom(legend.view.zoom * 1.25)
         }
 
         ToolButton {
             objectName: "zoomFit"
             text: qsTr("Fit")
-            implicitHeight: 48
+            implicitHeight: Theme.touchTargetSmall
             onClicked: legend.view.fit()
         }
     }

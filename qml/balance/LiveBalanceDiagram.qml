@@ -11,7 +11,6 @@ Flickable {
     id: canvas
 
     required property LiveBalance live
-    required property DiagramPalette colours
     property real zoom: 1
     readonly property real minZoom: 0.2
     readonly property real maxZoom: 4
@@ -101,7 +100,7 @@ Flickable {
             objectName: "liveBackground"
             width: canvas.contentWidth
             height: canvas.contentHeight
-            color: canvas.colours.background
+            color: Theme.diagramBackground
 
             MouseArea {
                 anchors.fill: parent

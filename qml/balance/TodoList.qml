@@ -11,7 +11,6 @@ Pane {
     id: todo
 
     required property LiveBalance live
-    required property DiagramPalette colours
 
     function title(task: string, meter: string, stream: string): string {
         switch (task) {
@@ -29,7 +28,7 @@ Pane {
 
     padding: 0
     Material.elevation: 0
-    Material.background: colours.sunlight ? "#FFFFFF" : colours.dark ? "#2B2C30" : "#F0F1F4"
+    Material.background: Theme.todoPanel
 
     ColumnLayout {
         anchors.fill: parent
@@ -79,9 +78,9 @@ Pane {
                         objectName: "todoTitle"
                         Layout.fillWidth: true
                         text: (row.urgent ? "⚠ " : (row.index + 1) + ". ") + todo.title(row.task, row.meter, row.stream)
-                        font.pixelSize: 18
+                        font.pixelSize: Theme.fontBody
                         font.bold: true
-                        color: row.urgent ? todo.colours.alarm : Material.foreground
+                        color: row.urgent ? Theme.alarm : Material.foreground
                         wrapMode: Text.Wrap
                     }
 
@@ -91,7 +90,7 @@ Pane {
                         text: row.reason
                         font.pixelSize: 15
                         wrapMode: Text.Wrap
-                        color: todo.colours.sunlight ? "#000000" : Material.secondaryTextColor
+                        color: Theme.sunlight ? Theme.diagramText : Material.secondaryTextColor
                     }
                 }
 

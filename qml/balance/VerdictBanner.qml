@@ -10,13 +10,12 @@ Rectangle {
     id: banner
 
     required property LiveBalance live
-    required property DiagramPalette colours
     readonly property string verdictState: live.state
-    readonly property color tone: verdictState === "closes" ? colours.good : verdictState === "fails" ? colours.alarm : colours.secondaryText
+    readonly property color tone: verdictState === "closes" ? Theme.diagramGood : verdictState === "fails" ? Theme.alarm : Theme.diagramSecondaryText
 
     implicitHeight: Math.max(56, row.implicitHeight + 16)
-    color: colours.sunlight ? "#FFFFFF" : Qt.rgba(tone.r, tone.g, tone.b, colours.dark ? 0.18 : 0.1)
-    border.width: colours.sunlight ? 2 : 0
+    color: Theme.tint(tone)
+    border.width: Theme.bannerBorder
     border.color: tone
 
     RowLayout {
@@ -42,7 +41,7 @@ Rectangle {
             wrapMode: Text.Wrap
             font.pixelSize: 20
             font.bold: true
-            color: banner.verdictState === "fails" ? banner.tone : banner.colours.text
+            color: banner.verdictState === "fails" ? banner.tone : Theme.diagramText
         }
     }
 }

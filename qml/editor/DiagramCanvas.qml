@@ -21,12 +21,6 @@ Flickable {
     property string connectFrom: ""
     property point connectStart
     property point connectEnd
-    // The diagram's colours in the app's theme (the window's Material settings: the sunlight theme
-    // is the one with a black primary colour).
-    readonly property DiagramPalette colours: DiagramPalette {
-        dark: view.Material.theme === Material.Dark
-        sunlight: Qt.colorEqual(view.Material.primary, "#000000")
-    }
 
     // Where a point of the view is on the diagram.
     function diagramPoint(viewX: real, viewY: real): point {
@@ -163,7 +157,7 @@ Flickable {
             objectName: "canvasBackground"
             width: view.contentWidth
             height: view.contentHeight
-            color: view.colours.background
+            color: Theme.diagramBackground
 
             // A MouseArea, not a TapHandler: a tap must not compete with the pinch for the touch points.
             MouseArea {

@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Controls.Material
+import Shuiheng.Ui
 
 // A group (a level of the plant) as a frame with its name; tap to select it.
 Rectangle {
@@ -11,11 +12,10 @@ Rectangle {
     width: entry.width
     height: entry.height
     radius: 6
-    readonly property var colours: entry.canvas.colours
 
-    color: colours.frameFill(entry.level)
+    color: Theme.frameFill(entry.level)
     border.width: entry.selected ? 3 : 1
-    border.color: entry.selected ? Material.accent : entry.severity === "error" ? colours.alarm : colours.frameBorder
+    border.color: entry.selected ? Material.accent : entry.severity === "error" ? Theme.alarm : Theme.frameBorder
 
     Label {
         objectName: "frameCaption"
@@ -25,7 +25,7 @@ Rectangle {
         elide: Text.ElideRight
         text: frame.entry.name
         font.pixelSize: 13
-        color: frame.colours.frameText
+        color: Theme.frameText
     }
 
     // The caption strip is the frame's handle: taps inside the frame fall through to the canvas.

@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import Shuiheng.Ui
 
 // A node's box: tap to select (with Ctrl, a long press or the canvas's multi-select mode: add to
 // the selection), drag to move it (kept where it is left), drag from the round handle on its
@@ -14,11 +15,10 @@ Rectangle {
     readonly property bool boundary: entry.kind !== "unit"
 
     radius: boundary ? 14 : 4
-    readonly property var colours: entry.canvas.colours
 
-    color: colours.nodeFill(entry.kind, entry.category)
+    color: Theme.nodeFill(entry.kind, entry.category)
     border.width: entry.selected ? 3 : entry.severity === "error" ? 2 : 1
-    border.color: entry.selected ? Material.accent : entry.severity === "error" ? colours.alarm : entry.severity === "warning" ? colours.warning : colours.border
+    border.color: entry.selected ? Material.accent : entry.severity === "error" ? Theme.alarm : entry.severity === "warning" ? Theme.diagramWarning : Theme.diagramBorder
 
     Column {
         anchors.centerIn: parent
@@ -31,7 +31,7 @@ Rectangle {
             elide: Text.ElideRight
             text: node.entry.name
             font.pixelSize: 12
-            color: node.colours.text
+            color: Theme.diagramText
         }
 
         Label {
@@ -41,7 +41,7 @@ Rectangle {
             visible: node.entry.name !== node.entry.itemId
             text: node.entry.itemId
             font.pixelSize: 10
-            color: node.colours.secondaryText
+            color: Theme.diagramSecondaryText
         }
     }
 
@@ -54,7 +54,7 @@ Rectangle {
         width: 18
         height: 18
         radius: 9
-        color: node.entry.severity === "error" ? "#c62828" : "#ef6c00"
+        color: node.entry.severity === "error" ? Theme.editorError : Theme.editorWarning
 
         Label {
             anchors.centerIn: parent

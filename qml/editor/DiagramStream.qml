@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls.Material
 import QtQuick.Shapes
+import Shuiheng.Ui
 
 // A stream as its Bezier path with an arrowhead; dashed while unmeasured. A chip at the middle
 // names it (and its measurement) and is its touch target.
@@ -10,8 +11,7 @@ Item {
     // The DiagramItem drawn (an Item here: the two files refer to each other).
     required property Item entry
 
-    readonly property var colours: entry.canvas.colours
-    readonly property color lineColor: entry.selected ? Material.accent : entry.severity === "error" ? colours.alarm : colours.streamColor(entry.kind)
+    readonly property color lineColor: entry.selected ? Material.accent : entry.severity === "error" ? Theme.alarm : Theme.streamColor(entry.kind)
 
     Shape {
         ShapePath {
@@ -45,7 +45,7 @@ Item {
         width: chipText.implicitWidth + 10
         height: 20
         radius: 10
-        color: stream.entry.severity === "error" ? stream.colours.alarmFill : stream.colours.chipFill
+        color: stream.entry.severity === "error" ? Theme.alarmFill : Theme.chipFill
         border.color: stream.lineColor
         border.width: stream.entry.selected ? 2 : 1
 

@@ -61,8 +61,8 @@ Pane {
                         width: 18
                         height: 18
                         radius: entry.modelData[0] === "unit" || entry.modelData[0] === "group" ? 3 : 9
-                        color: entry.modelData[0] === "source" ? "#bbdefb" : entry.modelData[0] === "group" ? "#eceff3" : entry.modelData[0] === "unit" ? "#ffffff" : "#cfd8dc"
-                        border.color: "#455a64"
+                        color: Theme.swatch(entry.modelData[0])
+                        border.color: Theme.swatchBorder
                     }
 
                     onClicked: paletteRoot.chosen(modelData[0], modelData[1], -1, -1)

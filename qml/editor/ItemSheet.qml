@@ -30,7 +30,7 @@ Pane {
             Label {
                 objectName: "sheetTitle"
                 Layout.fillWidth: true
-                font.pixelSize: 18
+                font.pixelSize: Theme.fontBody
                 font.bold: true
                 elide: Text.ElideRight
                 text: sheet.editor.selection.length > 1 ? qsTr("%1 items selected").arg(sheet.editor.selection.length) : sheet.type === "stream" ? qsTr("Stream %1").arg(sheet.item.id) : sheet.type !== "" ? Labels.nodeKind(sheet.item.kind) + " " + sheet.item.id : qsTr("Nothing selected")
@@ -195,7 +195,7 @@ Pane {
                 Layout.fillWidth: true
                 visible: text !== ""
                 wrapMode: Text.WordWrap
-                color: "#c62828"
+                color: Theme.editorError
                 text: sheet.item.problem === undefined ? "" : sheet.item.problem
             }
 
@@ -204,7 +204,7 @@ Pane {
                 Layout.fillWidth: true
                 visible: sheet.editor.selection.length > 0
                 text: sheet.editor.selection.length > 1 ? qsTr("Delete %1 items").arg(sheet.editor.selection.length) : qsTr("Delete")
-                Material.foreground: "#c62828"
+                Material.foreground: Theme.editorError
                 onClicked: sheet.editor.deleteItems(sheet.editor.selection)
             }
         }

@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Shuiheng.Models
+import Shuiheng.Ui
 
 // The plant editor: sketch the water network by touch on its water-balance diagram.
 // Interface (for the page that hosts it):
@@ -32,10 +33,10 @@ Page {
 
     header: ToolBar {
         objectName: "editorToolBar"
-        Material.foreground: "white"
+        Material.foreground: Theme.editorBarText
 
         background: Rectangle {
-            color: "#37474f"
+            color: Theme.editorBar
         }
 
         RowLayout {
@@ -46,7 +47,7 @@ Page {
                 objectName: "undoButton"
                 text: qsTr("Undo")
                 enabled: plantEditor.canUndo
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 ToolTip.visible: hovered && enabled
                 ToolTip.text: qsTr("Undo: %1").arg(plantEditor.undoText)
                 onClicked: plantEditor.undo()
@@ -56,7 +57,7 @@ Page {
                 objectName: "redoButton"
                 text: qsTr("Redo")
                 enabled: plantEditor.canRedo
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 ToolTip.visible: hovered && enabled
                 ToolTip.text: qsTr("Redo: %1").arg(plantEditor.redoText)
                 onClicked: plantEditor.redo()
@@ -66,7 +67,7 @@ Page {
                 objectName: "multiSelectButton"
                 text: qsTr("Select several")
                 checkable: true
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 checked: canvas.multiSelect
                 onToggled: canvas.multiSelect = checked
             }
@@ -75,14 +76,14 @@ Page {
                 objectName: "deleteSelectionButton"
                 text: qsTr("Delete")
                 enabled: plantEditor.selection.length > 0
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 onClicked: plantEditor.deleteItems(plantEditor.selection)
             }
 
             ToolButton {
                 objectName: "autoLayoutButton"
                 text: qsTr("Tidy up")
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 ToolTip.visible: hovered
                 ToolTip.text: qsTr("Forget moved positions and lay the diagram out automatically")
                 onClicked: plantEditor.unpinAll()
@@ -94,9 +95,9 @@ Page {
 
             ToolButton {
                 objectName: "problemsButton"
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 text: plantEditor.errorCount > 0 ? qsTr("%n problem(s)", "", plantEditor.errorCount) : qsTr("No problems")
-                Material.foreground: plantEditor.errorCount > 0 ? "#ffcdd2" : Material.foreground
+                Material.foreground: plantEditor.errorCount > 0 ? Theme.editorBarProblems : Material.foreground
                 onClicked: problemsPopup.open()
             }
 
@@ -105,14 +106,14 @@ Page {
                 text: "−"
                 font.pixelSize: 22
                 implicitWidth: 48
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 onClicked: canvas.setZoom(canvas.zoom / 1.25, canvas.width / 2, canvas.height / 2)
             }
 
             ToolButton {
                 objectName: "zoomFitButton"
                 text: qsTr("Fit")
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 onClicked: canvas.fit()
             }
 
@@ -121,7 +122,7 @@ Page {
                 text: "+"
                 font.pixelSize: 22
                 implicitWidth: 48
-                implicitHeight: 48
+                implicitHeight: Theme.touchTargetSmall
                 onClicked: canvas.setZoom(canvas.zoom * 1.25, canvas.width / 2, canvas.height / 2)
             }
         }
@@ -169,7 +170,7 @@ Page {
                 padding: 8
                 color: "white"
                 background: Rectangle {
-                    color: "#c62828"
+                    color: Theme.editorError
                 }
             }
 

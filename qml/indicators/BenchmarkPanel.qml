@@ -13,7 +13,6 @@ Flickable {
     id: panel
 
     required property BenchmarkModel bench
-    readonly property bool dark: Material.theme === Material.Dark
 
     function verdictWord(verdict: string): string {
         switch (verdict) {
@@ -27,9 +26,9 @@ Flickable {
 
     function verdictColor(verdict: string): color {
         if (verdict === "pass")
-            return dark ? "#81C995" : "#2E7D32";
+            return Theme.pass;
         if (verdict === "fail")
-            return dark ? "#FF8A80" : "#C62828";
+            return Theme.fail;
         return Material.foreground;
     }
 
@@ -64,7 +63,7 @@ Flickable {
 
             objectName: "quotaChoice"
             Layout.fillWidth: true
-            Layout.preferredHeight: 56
+            Layout.preferredHeight: Theme.touchTarget
             model: entries
             textRole: "text"
             valueRole: "key"
@@ -120,7 +119,7 @@ Flickable {
             objectName: "waterSavingVerdict"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
             color: panel.verdictColor(panel.bench.waterSaving)
             text: panel.bench.thresholds.count === 0 ? qsTr("No thresholds for this industry.") : panel.verdictWord(panel.bench.waterSaving)
         }
@@ -147,7 +146,7 @@ Flickable {
             objectName: "leaderVerdict"
             Layout.fillWidth: true
             wrapMode: Text.Wrap
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
             color: panel.verdictColor(panel.bench.leaderVerdict)
             text: panel.verdictWord(panel.bench.leaderVerdict) + "  " + panel.bench.leaderTitle
         }

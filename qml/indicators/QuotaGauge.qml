@@ -15,9 +15,8 @@ ColumnLayout {
     readonly property bool known: record.value !== undefined && record.value !== null
     readonly property bool met: known && record.grade !== ""
     readonly property var notes: record.notes || []
-    readonly property bool dark: Material.theme === Material.Dark
-    readonly property color good: dark ? "#81C995" : "#2E7D32"
-    readonly property color bad: dark ? "#FF8A80" : "#C62828"
+    readonly property color good: Theme.pass
+    readonly property color bad: Theme.fail
 
     function number(v: real): string {
         return Labels.number(v);
@@ -33,7 +32,7 @@ ColumnLayout {
             objectName: "gaugeTitle"
             Layout.fillWidth: true
             text: gauge.record.title.length > 0 ? gauge.record.title : Labels.indicator(gauge.record.indicator)
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
             font.bold: true
             wrapMode: Text.Wrap
         }
@@ -41,7 +40,7 @@ ColumnLayout {
         Label {
             objectName: "gaugeValue"
             text: gauge.known ? Labels.indicatorValue(gauge.record.value, gauge.record.sigma, gauge.record.unit === "%" ? "" : gauge.record.unit) + (gauge.record.unit === "%" ? " %" : "") : qsTr("Not known")
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
         }
     }
 
@@ -60,7 +59,7 @@ ColumnLayout {
             width: parent.width
             height: 12
             radius: 6
-            color: gauge.dark ? "#3C4043" : "#E0E0E0"
+            color: Theme.gaugeTrack
         }
 
         Rectangle {
@@ -110,7 +109,7 @@ ColumnLayout {
             x: gauge.record.position * scaleArea.width - width / 2
             y: -6
             text: "▼"
-            font.pixelSize: 18
+            font.pixelSize: Theme.fontBody
             color: gauge.met ? gauge.good : gauge.bad
         }
     }

@@ -72,7 +72,7 @@ Rectangle {
     }
 
     visible: opened
-    color: "#000000"
+    color: Theme.cameraBackground
 
     MediaDevices {
         id: devices
@@ -145,7 +145,7 @@ Rectangle {
         width: Math.min(parent.width - 48, 560)
         visible: capture.problem.length > 0
         text: "⚠ " + capture.problem
-        color: "#FFFFFF"
+        color: Theme.cameraText
         font.pixelSize: 22
         font.weight: Font.Bold
         horizontalAlignment: Text.AlignHCenter
@@ -159,7 +159,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: 16
-        spacing: 16
+        spacing: Theme.spacing
 
         ActionButton {
             objectName: "cameraCancel"

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Shuiheng.Ui
 
 // A numeric keypad for gloved hands: keys of at least 64 px (72 by default), digits, the decimal
 // point, backspace and clear. It edits `value`; a hardware keyboard reaches it through press().
@@ -49,9 +50,9 @@ GridLayout {
             // A filled key with a border: visible in sunlight and with the software renderer.
             background: Rectangle {
                 radius: 8
-                color: parent.down ? (parent.Material.theme === Material.Dark ? "#55575D" : "#C8CBD2") : (parent.Material.theme === Material.Dark ? "#3C3D42" : "#E8EAEF")
+                color: parent.down ? Theme.pressed : Theme.keyFill
                 border.width: 1
-                border.color: parent.Material.theme === Material.Dark ? "#6B6D73" : "#A9ADB6"
+                border.color: Theme.keyBorder
             }
             Accessible.name: modelData === "back" ? qsTr("Delete the last digit") : modelData
         }

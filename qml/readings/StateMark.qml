@@ -1,6 +1,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
+import Shuiheng.Ui
 
 // A meter's state in a round in words and colour (never colour alone): read on time, read late,
 // skipped, missed, to read.
@@ -10,8 +11,8 @@ Label {
     // pending, on-time, late, skipped, missed (round_progress.h).
     property string roundState: "pending"
     readonly property bool bad: roundState === "late" || roundState === "missed"
-    readonly property color warningColor: Material.color(Material.Red, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
-    readonly property color goodColor: Material.color(Material.Green, Material.theme === Material.Dark ? Material.Shade300 : Material.Shade800)
+    readonly property color warningColor: Theme.error
+    readonly property color goodColor: Theme.ok
 
     text: {
         switch (roundState) {

@@ -4,6 +4,7 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import QtQuick.Pdf
 import Shuiheng.Models
+import Shuiheng.Ui
 
 // The report (水平衡测试报告书) of a project: make it, preview it page by page, export the PDF, the
 // spreadsheet of its tables or the Sankey diagram. The Report step hosts it.
@@ -125,7 +126,7 @@ Page {
             Layout.margins: 8
             visible: reportController.error !== ""
             text: reportController.error
-            color: "#b91c1c"
+            color: Theme.reportError
             wrapMode: Text.Wrap
         }
 

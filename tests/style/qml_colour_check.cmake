@@ -1,0 +1,22 @@
+# Fails, naming the files and lines, when a QML file other than qml/Theme.qml writes a colour
+# literal ("#RGB", "#RRGGBB", "#AARRGGBB"): colours are roles of the Theme singleton (docs/app.md,
+# "Theme"). Qt's named colours ("transparent", "white") are not looked for.
+file(GLOB_RECURSE sources ${SOURCE_DIR}/qml/*.qml)
+set(bad "")
+foreach(source ${sources})
+  if(source STREQUAL "${SOURCE_DIR}/qml/Theme.qml")
+    continue()
+  endif()
+  file(STRINGS ${source} lines REGEX "[\"']#[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]")
+  foreach(line ${lines})
+    if(line MATCHES "[\"']#([0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]|[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f]|[0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f][0-9A-Fa-f])[\"']")
+      file(RELATIVE_PATH name ${SOURCE_DIR} ${source})
+      string(STRIP "${line}" line)
+      list(APPEND bad "${name}: ${line}")
+    endif()
+  endforeach()
+endforeach()
+if(bad)
+  string(REPLACE ";" "\n" bad "${bad}")
+  message(FATAL_ERROR "Colour literals outside qml/Theme.qml (add a role to the Theme instead):\n${bad}")
+endif()
