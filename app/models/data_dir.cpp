@@ -13,10 +13,14 @@ QString shippedDataDir() {
     return {};
 }
 
+QString userDataDir() {
+    const QString xdg = qEnvironmentVariable("XDG_DATA_HOME");
+    return (xdg.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share") : xdg) +
+           QStringLiteral("/shuiheng");
+}
+
 QString userQuotaDir() {
     if (qEnvironmentVariableIsSet("SHUIHENG_QUOTA_LIBRARY"))
         return qEnvironmentVariable("SHUIHENG_QUOTA_LIBRARY");
-    const QString xdg = qEnvironmentVariable("XDG_DATA_HOME");
-    return (xdg.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share") : xdg) +
-           QStringLiteral("/shuiheng/quotas");
+    return userDataDir() + QStringLiteral("/quotas");
 }

@@ -8,6 +8,10 @@
 /// The directory holding quotas/ and rules/; empty when none is found.
 QString shippedDataDir();
 
+/// The user's Shuiheng folder: $XDG_DATA_HOME/shuiheng (~/.local/share/shuiheng), where the sample
+/// project and the bureau's own quota tables live.
+QString userDataDir();
+
 /// The bureau's own quota tables: $SHUIHENG_QUOTA_LIBRARY, else $XDG_DATA_HOME/shuiheng/quotas
 /// (~/.local/share/shuiheng/quotas), as `shuiheng-cli quotas` keeps them.
 QString userQuotaDir();

@@ -36,9 +36,7 @@ SampleProject::SampleProject(QObject* parent)
 QString SampleProject::defaultFolder() {
     if (qEnvironmentVariableIsSet("SHUIHENG_SAMPLE_DIR"))
         return qEnvironmentVariable("SHUIHENG_SAMPLE_DIR");
-    const QString xdg = qEnvironmentVariable("XDG_DATA_HOME");
-    return (xdg.isEmpty() ? QDir::homePath() + QStringLiteral("/.local/share") : xdg) +
-           QStringLiteral("/shuiheng/sample");
+    return userDataDir() + QStringLiteral("/sample");
 }
 
 QString SampleProject::sourcePlant() {
