@@ -17,6 +17,12 @@ std::optional<std::string> readText(const QString& path, std::string& error) {
     return file.readAll().toStdString();
 }
 
+/// The report's language (words["lang"]), English where the words do not say.
+std::string languageOf(const nlohmann::json& words) {
+    const auto lang = words.find("lang");
+    return lang != words.end() && lang->is_string() ? lang->get<std::string>() : "en";
+}
+
 } // namespace
 
 std::optional<ReportTexts> loadReportTexts(const std::string& lang, const std::string& dir,
@@ -56,15 +62,11 @@ std::string word(const nlohmann::json& words, const std::string& group, const st
 
 std::string coreMessage(const nlohmann::json& words, const text::Message& message,
                         const std::string& english) {
-    const auto lang = words.find("lang");
-    return sayMessage(message, english,
-                      lang != words.end() && lang->is_string() ? lang->get<std::string>() : "en");
+    return sayMessage(message, english, languageOf(words));
 }
 
 std::string coreTerm(const nlohmann::json& words, const std::string& term) {
-    const auto lang = words.find("lang");
-    return messageCatalogue(lang != words.end() && lang->is_string() ? lang->get<std::string>() : "en")
-        .term(term);
+    return messageCatalogue(languageOf(words)).term(term);
 }
 
 std::string indicatorRemark(const nlohmann::json& words, const indicators::Indicator& i) {
